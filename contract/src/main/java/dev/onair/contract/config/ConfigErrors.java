@@ -1,0 +1,57 @@
+package dev.onair.contract.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Collects every configuration error before start-up gives up, so the user fixes them all in one go.
+ *
+ * <pre>{@code
+ * ConfigErrors errors = new ConfigErrors();
+ * int port = errors.check("--tls-port", () -> Ports.require(tlsPort));
+ * errors.throwIfAny();
+ * }</pre>
+ */
+public final class ConfigErrors {
+    private final List<String> errors = new ArrayList<>();
+
+    public void add(String error) {
+        errors.add(error);
+    }
+
+    /** Adds {@code error} when {@code ok} is false. */
+    public void require(boolean ok, String error) {
+        if (!ok) {
+            errors.add(error);
+        }
+    }
+
+    /**
+     * Runs {@code parse}; an {@link IllegalArgumentException} from it becomes an error for {@code option} and the
+     * result is null.
+     */
+    public <T> T check(String option, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            errors.add(option + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    public List<String> all() {
+        return List.copyOf(errors);
+    }
+
+    /** @throws ConfigException listing every error collected */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+    }
+}
