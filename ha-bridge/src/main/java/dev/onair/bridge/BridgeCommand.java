@@ -1,0 +1,249 @@
+package dev.onair.bridge;
+
+import dev.onair.bridge.discovery.Cleaner;
+import dev.onair.bridge.ntfy.NtfyConfig;
+import dev.onair.contract.config.BrokerOptions;
+import dev.onair.contract.config.ConfigErrors;
+import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.contract.node.Lifecycle;
+import dev.onair.contract.presence.Status;
+import dev.onair.contract.topic.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./onair bridge}: announces OnAir's people and displays to Home Assistant. Every option is also an
+ * {@code ONAIR_*} environment variable and a YAML key (see ha-bridge/README.md).
+ */
+@Command(
+        name = "bridge",
+        mixinStandardHelpOptions = true,
+        description = "Home Assistant bridge: MQTT discovery for people and displays, two-broker mirroring, ntfy.")
+public final class BridgeCommand implements Callable<Integer> {
+    /** Where the bridge looks for the OnAir broker when --broker is not given: it usually runs on the Pi. */
+    public static final String DEFAULT_BROKER = "mqtts://localhost:8883";
+
+    @Mixin
+    BrokerOptions broker;
+
+    @Mixin
+    HaBrokerOptions haBroker;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
+    Path config;
+
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Debug logging for OnAir's own code.")
+    boolean verbose;
+
+    @Option(
+            names = "--discovery-prefix",
+            paramLabel = "PREFIX",
+            defaultValue = Topics.DEFAULT_DISCOVERY_PREFIX,
+            description = "Home Assistant's discovery prefix (default: ${DEFAULT-VALUE}).")
+    String discoveryPrefix = Topics.DEFAULT_DISCOVERY_PREFIX;
+
+    @Option(
+            names = "--people",
+            paramLabel = "LIST",
+            split = ",",
+            description = "People to announce even before they publish: id, Name, or id=Name, comma-separated.")
+    List<String> people = new ArrayList<>();
+
+    @Option(
+            names = "--displays",
+            paramLabel = "LIST",
+            split = ",",
+            description = "Displays to announce even before they publish: id, Name, or id=Name, comma-separated.")
+    List<String> displays = new ArrayList<>();
+
+    @Option(
+            names = "--auto-discover",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "Also announce people and displays found on the broker (default: ${DEFAULT-VALUE}).")
+    boolean autoDiscover = true;
+
+    @Option(
+            names = "--gone-after",
+            paramLabel = "DURATION",
+            defaultValue = "7d",
+            description =
+                    "Clear an unlisted person or display offline and silent this long (default: ${DEFAULT-VALUE}).")
+    String goneAfter = "7d";
+
+    @Option(
+            names = "--learn-window",
+            paramLabel = "DURATION",
+            defaultValue = "3s",
+            description = "How long start-up listens for earlier retained configs (default: ${DEFAULT-VALUE}).")
+    String learnWindow = "3s";
+
+    @Option(
+            names = "--republish-delay",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            description = "Longest random delay before republishing when Home Assistant restarts "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String republishDelay = "5s";
+
+    @Option(
+            names = "--client-id",
+            paramLabel = "ID",
+            defaultValue = BridgeConfig.DEFAULT_CLIENT_ID,
+            description = "MQTT client id (default: ${DEFAULT-VALUE}).")
+    String clientId = BridgeConfig.DEFAULT_CLIENT_ID;
+
+    @Option(
+            names = "--clean",
+            description = "Remove every OnAir device from Home Assistant (clear the retained configs) and exit.")
+    boolean clean;
+
+    @Option(
+            names = "--ntfy-url",
+            paramLabel = "URL",
+            description = "ntfy server for notifications, e.g. https://ntfy.sh.")
+    String ntfyUrl;
+
+    @Option(names = "--ntfy-topic", paramLabel = "TOPIC", description = "ntfy topic to publish to.")
+    String ntfyTopic;
+
+    @Option(names = "--ntfy-token", paramLabel = "TOKEN", description = "ntfy access token (prefer --ntfy-token-file).")
+    String ntfyToken;
+
+    @Option(names = "--ntfy-token-file", paramLabel = "FILE", description = "File whose first line is the ntfy token.")
+    Path ntfyTokenFile;
+
+    @Option(
+            names = "--ntfy-people",
+            paramLabel = "IDS",
+            split = ",",
+            description = "Only notify about these person ids (default: everyone).")
+    List<String> ntfyPeople = new ArrayList<>();
+
+    @Option(
+            names = "--ntfy-statuses",
+            paramLabel = "STATUSES",
+            split = ",",
+            description = "Only notify when the new status is one of these (default: every change).")
+    List<String> ntfyStatuses = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        BridgeConfig bridge = toConfig();
+        if (clean) {
+            boolean two = bridge.twoBrokers();
+            int cleared = Cleaner.clean(
+                    two ? bridge.ha() : bridge.onair(),
+                    bridge.clientId() + "-clean",
+                    bridge.topics(),
+                    bridge.learnWindow(),
+                    two);
+            System.out.println("Cleared " + cleared + " retained OnAir topic(s) from "
+                    + (two ? bridge.ha().address() : bridge.onair().address()));
+            return 0;
+        }
+        Lifecycle lifecycle = new Lifecycle().stopOnShutdown().start(new BridgeNode(bridge));
+        lifecycle.awaitStop();
+        return 0;
+    }
+
+    /** Validates every option into a config; all problems at once. */
+    BridgeConfig toConfig() {
+        ConfigErrors errors = new ConfigErrors();
+        BrokerSettings onair = broker.settings(errors, DEFAULT_BROKER);
+        BrokerSettings ha = haBroker.settings(errors);
+        Topics topics = errors.check("--discovery-prefix", () -> new Topics(broker.topicPrefix(), discoveryPrefix));
+        List<NodeName> peopleList = names("--people", people, errors);
+        List<NodeName> displayList = names("--displays", displays, errors);
+        Duration gone = errors.check("--gone-after", () -> Durations.parse(goneAfter));
+        Duration window = errors.check("--learn-window", () -> Durations.parse(learnWindow));
+        Duration delay = errors.check("--republish-delay", () -> Durations.parse(republishDelay));
+        NtfyConfig ntfy = ntfy(errors);
+        errors.throwIfAny();
+        BridgeConfig[] out = new BridgeConfig[1];
+        errors.check(
+                "bridge",
+                () -> out[0] = new BridgeConfig(
+                        onair, ha, topics, clientId, peopleList, displayList, autoDiscover, gone, window, delay, ntfy));
+        errors.throwIfAny();
+        return out[0];
+    }
+
+    private static List<NodeName> names(String option, List<String> entries, ConfigErrors errors) {
+        List<NodeName> out = new ArrayList<>();
+        for (String e : entries) {
+            if (!e.isBlank()) {
+                NodeName n = errors.check(option, () -> NodeName.parse(e));
+                if (n != null) {
+                    out.add(n);
+                }
+            }
+        }
+        return out;
+    }
+
+    private NtfyConfig ntfy(ConfigErrors errors) {
+        boolean any = ntfyUrl != null
+                || ntfyTopic != null
+                || ntfyToken != null
+                || ntfyTokenFile != null
+                || !ntfyPeople.isEmpty()
+                || !ntfyStatuses.isEmpty();
+        if (!any) {
+            return null;
+        }
+        if (ntfyUrl == null || ntfyTopic == null) {
+            errors.add("--ntfy-url and --ntfy-topic: notifications need both");
+            return null;
+        }
+        if (ntfyToken != null && ntfyTokenFile != null) {
+            errors.add("--ntfy-token and --ntfy-token-file: give one, not both");
+        }
+        String token = ntfyToken;
+        if (ntfyTokenFile != null) {
+            try {
+                token = Files.readAllLines(ntfyTokenFile, StandardCharsets.UTF_8).stream()
+                        .findFirst()
+                        .map(String::trim)
+                        .orElse(null);
+            } catch (IOException e) {
+                errors.add("--ntfy-token-file: cannot read " + ntfyTokenFile);
+            }
+        }
+        Set<Status> statuses = new LinkedHashSet<>();
+        for (String s : ntfyStatuses) {
+            Status status = Status.fromWire(s.trim());
+            if (status == null) {
+                errors.add("--ntfy-statuses: '" + s + "' is not a status (available, busy, do_not_disturb, "
+                        + "be_right_back, away, offline, unknown)");
+            } else {
+                statuses.add(status);
+            }
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String p : ntfyPeople) {
+            NodeName n = errors.check("--ntfy-people", () -> NodeName.parse(p));
+            if (n != null) {
+                ids.add(n.id());
+            }
+        }
+        String finalToken = token;
+        return errors.check(
+                "--ntfy-url", () -> new NtfyConfig(URI.create(ntfyUrl.trim()), ntfyTopic, finalToken, ids, statuses));
+    }
+}

@@ -1,0 +1,207 @@
+package dev.onair.bridge;
+
+import dev.onair.bridge.ntfy.NtfyConfig;
+import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.contract.topic.Topics;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a {@link BridgeNode} needs. Build it with {@link #of(BrokerSettings)} and the {@code with...} methods, or
+ * let {@link BridgeCommand} build it from options.
+ *
+ * @param onair the OnAir broker (where presence and display state are read)
+ * @param ha Home Assistant's own broker for two-broker mode, or null to publish discovery on the OnAir broker
+ * @param topics the topic prefix and the discovery prefix
+ * @param clientId the MQTT client id ({@code -ha} is appended on Home Assistant's broker)
+ * @param people people to announce even before they publish, with their device names
+ * @param displays displays to announce even before they publish, with their device names
+ * @param autoDiscover whether people and displays seen on the broker but not listed are announced too
+ * @param goneAfter how long an unlisted person or display may be offline and silent before its config is cleared
+ * @param learnWindow how long start-up listens for earlier retained configs before reconciling them
+ * @param republishDelayMax the longest random delay before republishing every config when Home Assistant restarts
+ * @param ntfy notifications, or null for none
+ */
+public record BridgeConfig(
+        BrokerSettings onair,
+        BrokerSettings ha,
+        Topics topics,
+        String clientId,
+        List<NodeName> people,
+        List<NodeName> displays,
+        boolean autoDiscover,
+        Duration goneAfter,
+        Duration learnWindow,
+        Duration republishDelayMax,
+        NtfyConfig ntfy) {
+
+    public static final String DEFAULT_CLIENT_ID = "onair-bridge";
+    public static final Duration DEFAULT_GONE_AFTER = Duration.ofDays(7);
+    public static final Duration DEFAULT_LEARN_WINDOW = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_REPUBLISH_DELAY_MAX = Duration.ofSeconds(5);
+
+    public BridgeConfig {
+        Objects.requireNonNull(onair, "onair broker settings");
+        Objects.requireNonNull(onair.address(), "onair broker address");
+        Objects.requireNonNull(topics, "topics");
+        if (clientId == null || clientId.isBlank()) {
+            throw new IllegalArgumentException("client id must not be empty");
+        }
+        people = List.copyOf(people);
+        displays = List.copyOf(displays);
+        requireUnique(people, "people");
+        requireUnique(displays, "displays");
+        requirePositive(goneAfter, "gone-after");
+        requirePositive(learnWindow, "learn-window");
+        requirePositive(republishDelayMax, "republish-delay");
+    }
+
+    /** Single-broker mode with every default: discovery on the OnAir broker, nobody listed, auto-discovery on. */
+    public static BridgeConfig of(BrokerSettings onair) {
+        return new BridgeConfig(
+                onair,
+                null,
+                Topics.defaults(),
+                DEFAULT_CLIENT_ID,
+                List.of(),
+                List.of(),
+                true,
+                DEFAULT_GONE_AFTER,
+                DEFAULT_LEARN_WINDOW,
+                DEFAULT_REPUBLISH_DELAY_MAX,
+                null);
+    }
+
+    public BridgeConfig withHa(BrokerSettings haBroker) {
+        return new BridgeConfig(
+                onair,
+                haBroker,
+                topics,
+                clientId,
+                people,
+                displays,
+                autoDiscover,
+                goneAfter,
+                learnWindow,
+                republishDelayMax,
+                ntfy);
+    }
+
+    public BridgeConfig withTopics(Topics newTopics) {
+        return new BridgeConfig(
+                onair,
+                ha,
+                newTopics,
+                clientId,
+                people,
+                displays,
+                autoDiscover,
+                goneAfter,
+                learnWindow,
+                republishDelayMax,
+                ntfy);
+    }
+
+    public BridgeConfig withClientId(String newClientId) {
+        return new BridgeConfig(
+                onair,
+                ha,
+                topics,
+                newClientId,
+                people,
+                displays,
+                autoDiscover,
+                goneAfter,
+                learnWindow,
+                republishDelayMax,
+                ntfy);
+    }
+
+    public BridgeConfig withPeople(List<NodeName> newPeople) {
+        return new BridgeConfig(
+                onair,
+                ha,
+                topics,
+                clientId,
+                newPeople,
+                displays,
+                autoDiscover,
+                goneAfter,
+                learnWindow,
+                republishDelayMax,
+                ntfy);
+    }
+
+    public BridgeConfig withDisplays(List<NodeName> newDisplays) {
+        return new BridgeConfig(
+                onair,
+                ha,
+                topics,
+                clientId,
+                people,
+                newDisplays,
+                autoDiscover,
+                goneAfter,
+                learnWindow,
+                republishDelayMax,
+                ntfy);
+    }
+
+    public BridgeConfig withAutoDiscover(boolean on) {
+        return new BridgeConfig(
+                onair, ha, topics, clientId, people, displays, on, goneAfter, learnWindow, republishDelayMax, ntfy);
+    }
+
+    public BridgeConfig withTimings(Duration newGoneAfter, Duration newLearnWindow, Duration newRepublishDelayMax) {
+        return new BridgeConfig(
+                onair,
+                ha,
+                topics,
+                clientId,
+                people,
+                displays,
+                autoDiscover,
+                newGoneAfter,
+                newLearnWindow,
+                newRepublishDelayMax,
+                ntfy);
+    }
+
+    public BridgeConfig withNtfy(NtfyConfig newNtfy) {
+        return new BridgeConfig(
+                onair,
+                ha,
+                topics,
+                clientId,
+                people,
+                displays,
+                autoDiscover,
+                goneAfter,
+                learnWindow,
+                republishDelayMax,
+                newNtfy);
+    }
+
+    /** Whether Home Assistant has its own broker (two-broker mode). */
+    public boolean twoBrokers() {
+        return ha != null;
+    }
+
+    private static void requireUnique(List<NodeName> names, String what) {
+        Set<String> seen = new HashSet<>();
+        for (NodeName n : names) {
+            if (!seen.add(n.id())) {
+                throw new IllegalArgumentException(what + " lists id '" + n.id() + "' twice");
+            }
+        }
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " " + d + " must be a positive duration");
+        }
+    }
+}

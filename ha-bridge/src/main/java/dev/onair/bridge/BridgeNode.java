@@ -1,0 +1,279 @@
+package dev.onair.bridge;
+
+import dev.onair.bridge.discovery.DeviceConfigs;
+import dev.onair.bridge.discovery.Discovery;
+import dev.onair.bridge.mirror.Mirror;
+import dev.onair.bridge.ntfy.NtfyNotifier;
+import dev.onair.bridge.roster.Roster;
+import dev.onair.contract.Availability;
+import dev.onair.contract.PayloadException;
+import dev.onair.contract.mqtt.MqttConnection;
+import dev.onair.contract.node.Component;
+import dev.onair.contract.presence.Presence;
+import dev.onair.contract.topic.TopicFilter;
+import dev.onair.contract.topic.TopicRef;
+import dev.onair.contract.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Home Assistant bridge: reads people and displays from the OnAir broker, keeps Home Assistant's discovery configs
+ * in step (issue 5, CONTRACT.md section 7), mirrors state into Home Assistant's own broker in two-broker mode, and
+ * sends ntfy notifications.
+ *
+ * <p>All state lives on one thread: MQTT callbacks only hand their message over, so nothing here needs a lock and a
+ * slow part (ntfy) cannot hold up the others.
+ */
+public final class BridgeNode implements Component {
+    private static final Logger log = LoggerFactory.getLogger(BridgeNode.class);
+
+    private final BridgeConfig config;
+    private final CompletableFuture<Void> onairSettled = new CompletableFuture<>();
+    private final CompletableFuture<Void> haSettled = new CompletableFuture<>();
+    private final AtomicBoolean onairSubscribed = new AtomicBoolean();
+    private final AtomicBoolean haSubscribed = new AtomicBoolean();
+    private ScheduledExecutorService executor;
+    private MqttConnection onair;
+    private MqttConnection ha;
+    private Roster roster;
+    private Discovery discovery;
+    private Mirror mirror;
+    private NtfyNotifier ntfy;
+    private ScheduledFuture<?> pendingRepublish;
+    private boolean upstreamOnline;
+
+    public BridgeNode(BridgeConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void start() throws Exception {
+        Topics topics = config.topics();
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "onair-bridge");
+            t.setDaemon(true);
+            return t;
+        });
+        onair = new MqttConnection(config.onair(), config.clientId(), topics.bridgeAvailability());
+        ha = config.twoBrokers()
+                ? new MqttConnection(config.ha(), config.clientId() + "-ha", topics.bridgeAvailability())
+                : onair;
+        if (config.ntfy() != null) {
+            ntfy = new NtfyNotifier(config.ntfy());
+            ntfy.start();
+        }
+        roster = new Roster(
+                config.people(),
+                config.displays(),
+                config.autoDiscover(),
+                config.goneAfter(),
+                Clock.systemUTC(),
+                this::statusChanged);
+        discovery = new Discovery(ha, new DeviceConfigs(topics));
+        onair.onConnected(this::onairConnected);
+        if (config.twoBrokers()) {
+            mirror = new Mirror(topics, onair, ha);
+            ha.onConnected(this::haConnected);
+            // Until the OnAir side is up, Home Assistant should not trust what is mirrored.
+            ha.publishRetained(topics.bridgeAvailability(), Availability.OFFLINE.payload());
+        } else {
+            haSettled.complete(null);
+        }
+        CompletableFuture.allOf(onairSettled, haSettled).thenRun(() -> run(this::settle));
+        onair.start();
+        if (config.twoBrokers()) {
+            ha.start();
+            executor.scheduleWithFixedDelay(() -> run(this::watchUpstream), 200, 500, TimeUnit.MILLISECONDS);
+        }
+        long sweep = Math.max(200, Math.min(60_000, config.goneAfter().toMillis() / 4));
+        executor.scheduleWithFixedDelay(() -> run(this::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
+        log.info(
+                "Bridge started: {} mode, discovery prefix {}, topic prefix {}",
+                config.twoBrokers()
+                        ? "two-broker (Home Assistant's broker " + config.ha().address() + ")"
+                        : "single-broker",
+                topics.discoveryPrefix(),
+                topics.prefix());
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        if (ha != null && ha != onair) {
+            ha.stop();
+        }
+        if (onair != null) {
+            onair.stop();
+        }
+        if (ntfy != null) {
+            ntfy.stop();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "ha-bridge";
+    }
+
+    private void onairConnected() {
+        Topics t = config.topics();
+        if (!onairSubscribed.compareAndSet(false, true)) {
+            run(() -> {
+                if (!config.twoBrokers()) {
+                    discovery.reconnected();
+                }
+            });
+            return;
+        }
+        MqttConnection.Handler state = (topic, payload) -> run(() -> fromOnair(topic, payload));
+        List<CompletableFuture<Void>> subs = new java.util.ArrayList<>(List.of(
+                onair.subscribe(t.allPersonPresence(), state),
+                onair.subscribe(t.allPersonAvailability(), state),
+                onair.subscribe(t.allDisplayState(), state),
+                onair.subscribe(t.allDisplayAvailability(), state)));
+        if (!config.twoBrokers()) {
+            subs.addAll(discoverySubscriptions(onair));
+        }
+        settleAfterWindow(subs, onairSettled);
+    }
+
+    private void haConnected() {
+        Topics t = config.topics();
+        if (!haSubscribed.compareAndSet(false, true)) {
+            run(() -> {
+                discovery.reconnected();
+                mirror.haReconnected();
+            });
+            return;
+        }
+        MqttConnection.Handler command = (topic, payload) -> run(() -> commandFromHa(topic, payload));
+        MqttConnection.Handler learn = (topic, payload) -> run(() -> mirror.learnOnHa(topic, payload));
+        List<CompletableFuture<Void>> subs = new java.util.ArrayList<>(List.of(
+                ha.subscribe(t.allPersonSet(), command),
+                ha.subscribe(t.allDisplaySet(), command),
+                ha.subscribe(t.allPersonPresence(), learn),
+                ha.subscribe(t.allPersonAvailability(), learn),
+                ha.subscribe(t.allDisplayState(), learn),
+                ha.subscribe(t.allDisplayAvailability(), learn)));
+        subs.addAll(discoverySubscriptions(ha));
+        settleAfterWindow(subs, haSettled);
+    }
+
+    private List<CompletableFuture<Void>> discoverySubscriptions(MqttConnection connection) {
+        Topics t = config.topics();
+        return List.of(
+                connection.subscribe(
+                        t.allDiscoveryConfigs(), (topic, payload) -> run(() -> discovery.learn(topic, payload))),
+                connection.subscribe(
+                        new TopicFilter(t.haStatus().name()), (topic, payload) -> run(() -> birth(payload))));
+    }
+
+    private void settleAfterWindow(List<CompletableFuture<Void>> subscriptions, CompletableFuture<Void> settled) {
+        CompletableFuture.allOf(subscriptions.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
+            if (error != null) {
+                log.warn("A subscription failed: {}", error.toString());
+            }
+            executor.schedule(() -> settled.complete(null), config.learnWindow().toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void settle() {
+        discovery.update(roster.members());
+        discovery.ready();
+        if (mirror != null) {
+            mirror.ready();
+        }
+        log.info("Bridge in step: {} device(s) announced", roster.members().size());
+    }
+
+    private void fromOnair(String topic, byte[] payload) {
+        TopicRef ref = config.topics().parse(topic).orElse(null);
+        if (ref == null) {
+            return;
+        }
+        try {
+            switch (ref.leaf()) {
+                case PRESENCE -> roster.presence(ref.id(), payload);
+                case STATE -> roster.displayState(ref.id(), payload);
+                case AVAILABILITY -> roster.availability(ref.kind(), ref.id(), payload);
+                default -> {
+                    return;
+                }
+            }
+            if (mirror != null) {
+                mirror.fromOnair(topic, payload);
+            }
+        } catch (PayloadException e) {
+            log.warn("Dropped message on {}: {}", topic, e.getMessage());
+        }
+        discovery.update(roster.members());
+    }
+
+    private void commandFromHa(String topic, byte[] payload) {
+        try {
+            mirror.commandFromHa(topic, payload);
+        } catch (PayloadException e) {
+            log.warn("Dropped command on {} from Home Assistant's broker: {}", topic, e.getMessage());
+        }
+    }
+
+    private void birth(byte[] payload) {
+        if (!"online".equals(new String(payload, StandardCharsets.UTF_8).trim())) {
+            return;
+        }
+        if (pendingRepublish != null && !pendingRepublish.isDone()) {
+            return;
+        }
+        // A random delay, as Home Assistant's documentation asks, so many devices do not answer at the same instant.
+        long max = config.republishDelayMax().toMillis();
+        long delay = ThreadLocalRandom.current().nextLong(max / 5, max + 1);
+        log.info("Home Assistant is online; republishing discovery in {} ms", delay);
+        pendingRepublish = executor.schedule(() -> run(discovery::republishAll), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void sweep() {
+        discovery.update(roster.members());
+    }
+
+    private void watchUpstream() {
+        boolean up = onair.isConnected();
+        if (up != upstreamOnline) {
+            upstreamOnline = up;
+            Availability a = up ? Availability.ONLINE : Availability.OFFLINE;
+            log.info("OnAir broker {}: bridge {} on Home Assistant's broker", up ? "reachable" : "lost", a);
+            ha.publishRetained(config.topics().bridgeAvailability(), a.payload());
+        }
+    }
+
+    private void statusChanged(String name, Presence before, Presence after) {
+        if (ntfy != null) {
+            ntfy.statusChanged(name, before, after);
+        }
+    }
+
+    private void run(Runnable task) {
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.error("Bridge task failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Bridge stopping; task dropped");
+        }
+    }
+}

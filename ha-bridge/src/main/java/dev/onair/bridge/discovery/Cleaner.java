@@ -1,0 +1,75 @@
+package dev.onair.bridge.discovery;
+
+import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.contract.mqtt.MqttConnection;
+import dev.onair.contract.topic.Topic;
+import dev.onair.contract.topic.TopicFilter;
+import dev.onair.contract.topic.TopicRef;
+import dev.onair.contract.topic.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./onair bridge --clean}: removes everything the bridge put into Home Assistant. It listens for the retained
+ * OnAir discovery configs (and, on Home Assistant's own broker in two-broker mode, the mirrored OnAir state), then
+ * clears each with an empty retained payload; Home Assistant then deletes the devices and entities.
+ */
+public final class Cleaner {
+    private static final Logger log = LoggerFactory.getLogger(Cleaner.class);
+
+    private Cleaner() {}
+
+    /**
+     * @param mirroredState also clear retained OnAir state topics (true on Home Assistant's broker in two-broker mode)
+     * @return how many retained topics were cleared
+     */
+    public static int clean(
+            BrokerSettings broker, String clientId, Topics topics, Duration window, boolean mirroredState)
+            throws Exception {
+        MqttConnection connection = new MqttConnection(broker, clientId, null);
+        Set<String> found = ConcurrentHashMap.newKeySet();
+        CompletableFuture<Void> connected = new CompletableFuture<>();
+        connection.onConnected(() -> connected.complete(null));
+        connection.start();
+        try {
+            connected.get(30, TimeUnit.SECONDS);
+            List<TopicFilter> filters = mirroredState
+                    ? List.of(
+                            topics.allDiscoveryConfigs(),
+                            topics.allPersonPresence(),
+                            topics.allPersonAvailability(),
+                            topics.allDisplayState(),
+                            topics.allDisplayAvailability())
+                    : List.of(topics.allDiscoveryConfigs());
+            for (TopicFilter f : filters) {
+                connection
+                        .subscribe(f, (topic, payload) -> {
+                            if (payload.length > 0 && (Discovery.isOwn(topic, payload) || isState(topics, topic))) {
+                                found.add(topic);
+                            }
+                        })
+                        .get(10, TimeUnit.SECONDS);
+            }
+            Thread.sleep(window.toMillis()); // retained messages arrive right after subscribing; wait for all of them
+            for (String topic : found) {
+                log.info("Clearing {}", topic);
+                connection.clearRetained(new Topic(topic)).get(10, TimeUnit.SECONDS);
+            }
+            return found.size();
+        } finally {
+            connection.stop();
+        }
+    }
+
+    private static boolean isState(Topics topics, String topic) {
+        return topics.parse(topic)
+                .map(ref -> ref.kind() != TopicRef.Kind.BRIDGE && ref.leaf() != TopicRef.Leaf.SET)
+                .orElse(false);
+    }
+}
