@@ -1,0 +1,133 @@
+package dev.onair.publisher;
+
+import dev.onair.contract.mqtt.BrokerAddress;
+import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.contract.mqtt.MqttConnection;
+import dev.onair.contract.presence.Presence;
+import dev.onair.contract.presence.PresenceCodec;
+import dev.onair.contract.topic.TopicFilter;
+import dev.onair.contract.topic.Topics;
+import dev.onair.publisher.discovery.BrokerDiscovery;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The publisher's side of MQTT: the person's retained presence and availability, and the override commands on the
+ * person's {@code set} topic. With no broker configured, the broker is found by mDNS first (in the background, so
+ * start-up never waits for the network); until then presence is kept and goes out as soon as the connection is up.
+ */
+final class BrokerLink {
+    private static final Logger log = LoggerFactory.getLogger(BrokerLink.class);
+    private static final Duration BROWSE = Duration.ofSeconds(5);
+
+    private final BrokerSettings settings;
+    private final Topics topics;
+    private final String person;
+    private final BrokerDiscovery discovery;
+    private final MqttConnection.Handler onSet;
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+    private volatile boolean stopped;
+    private MqttConnection connection;
+    private byte[] presence;
+    private Thread browser;
+
+    /**
+     * @param discovery finds the broker when {@code settings} has no address; may be null otherwise
+     * @param onSet handles override commands
+     */
+    BrokerLink(
+            BrokerSettings settings,
+            Topics topics,
+            String person,
+            BrokerDiscovery discovery,
+            MqttConnection.Handler onSet) {
+        this.settings = settings;
+        this.topics = topics;
+        this.person = person;
+        this.discovery = discovery;
+        this.onSet = onSet;
+    }
+
+    void start() throws IOException, GeneralSecurityException {
+        if (settings.address() != null) {
+            connect(settings);
+            return;
+        }
+        log.info("No broker configured: looking for it by mDNS ({})", BrokerDiscovery.SERVICE_TYPE);
+        browser = new Thread(this::browse, "onair-mdns");
+        browser.setDaemon(true);
+        browser.start();
+    }
+
+    synchronized void publish(Presence p) {
+        presence = PresenceCodec.encode(p);
+        if (connection != null) {
+            connection.publishRetained(topics.personPresence(person), presence);
+        }
+    }
+
+    synchronized boolean isConnected() {
+        return connection != null && connection.isConnected();
+    }
+
+    void stop() {
+        stopped = true;
+        if (browser != null) {
+            browser.interrupt();
+        }
+        MqttConnection c;
+        synchronized (this) {
+            c = connection;
+        }
+        if (c != null) {
+            c.stop();
+        }
+    }
+
+    private void browse() {
+        int attempts = 0;
+        while (!stopped) {
+            Optional<BrokerAddress> found = discovery.find(BROWSE);
+            if (found.isPresent()) {
+                try {
+                    connect(new BrokerSettings(
+                            found.get(), settings.caFile(), settings.caSha256(), settings.user(), settings.password()));
+                } catch (IOException | GeneralSecurityException e) {
+                    log.error("Cannot use the broker found by mDNS: {}", e.getMessage());
+                }
+                return;
+            }
+            if (++attempts == 1 || attempts % 12 == 0) {
+                log.warn("No OnAir broker with the trusted CA found by mDNS yet; still looking (or set --broker)");
+            }
+        }
+    }
+
+    private synchronized void connect(BrokerSettings target) throws IOException, GeneralSecurityException {
+        if (stopped) {
+            return;
+        }
+        MqttConnection c = new MqttConnection(target, "onair-publisher-" + person, topics.personAvailability(person));
+        // Subscribing once is enough: the client subscribes again by itself when a reconnect finds no session.
+        c.onConnected(() -> {
+            if (subscribed.compareAndSet(false, true)) {
+                c.subscribe(new TopicFilter(topics.personSet(person).name()), onSet)
+                        .exceptionally(e -> {
+                            subscribed.set(false);
+                            log.warn("Cannot subscribe to {}: {}", topics.personSet(person), e.getMessage());
+                            return null;
+                        });
+            }
+        });
+        c.start();
+        connection = c;
+        if (presence != null) {
+            c.publishRetained(topics.personPresence(person), presence);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package dev.onair.publisher;
+
+import dev.onair.contract.config.BrokerOptions;
+import dev.onair.contract.config.ConfigErrors;
+import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.contract.node.Lifecycle;
+import dev.onair.publisher.PublisherConfig.Source;
+import dev.onair.publisher.PublisherConfig.TeamsSettings;
+import dev.onair.publisher.http.HttpSettings;
+import dev.onair.publisher.http.PullSource.PollSettings;
+import dev.onair.publisher.presence.WorkingHours;
+import dev.onair.publisher.teams.TeamsClient;
+import dev.onair.publisher.teams.TeamsPaths;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./onair publisher}: publishes one person's Teams presence to the broker. See publisher/README.md. */
+@Command(
+        name = "publisher",
+        mixinStandardHelpOptions = true,
+        description = "Publish a person's Microsoft Teams presence (read from the Teams client's logs) to the OnAir "
+                + "broker; or poll another PC's /status (--poll), or take PowerShell pushes (--push-ingress).")
+public final class PublisherCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (keys are option names).")
+    Path config;
+
+    @Option(names = "--person", paramLabel = "ID", description = "Person id, e.g. alice (required).")
+    String person;
+
+    @Mixin
+    BrokerOptions broker = new BrokerOptions();
+
+    @Option(
+            names = "--teams-client",
+            paramLabel = "new|classic",
+            defaultValue = "new",
+            description = "Which Teams client's logs to read (default: ${DEFAULT-VALUE}).")
+    String teamsClient = "new";
+
+    @Option(
+            names = "--teams-logs",
+            paramLabel = "DIR",
+            description = "New Teams' log folder (default: the Teams folder of this OS).")
+    Path teamsLogs;
+
+    @Option(
+            names = "--teams-classic-log",
+            paramLabel = "FILE",
+            description = "Classic Teams' logs.txt; giving it selects classic Teams (default: this OS's).")
+    Path teamsClassicLog;
+
+    @Option(
+            names = "--teams-process-check",
+            paramLabel = "on|off",
+            description = "Offline while no Teams process runs (default: on for Windows and macOS, off elsewhere).")
+    String teamsProcessCheck;
+
+    @Option(
+            names = "--teams-poll-interval",
+            paramLabel = "DURATION",
+            defaultValue = "2s",
+            description = "Slow poll of the log behind file-change notification (default: ${DEFAULT-VALUE}).")
+    String teamsPollInterval = "2s";
+
+    @Option(
+            names = "--http-port",
+            paramLabel = "N",
+            description = "Serve GET /status and GET /health on this port (8080 in the PowerShell era).")
+    Integer httpPort;
+
+    @Option(
+            names = "--http-bind",
+            paramLabel = "ADDR",
+            defaultValue = "0.0.0.0",
+            description = "Address the HTTP server listens on (default: ${DEFAULT-VALUE}; 127.0.0.1: this PC only).")
+    String httpBind = "0.0.0.0";
+
+    @Option(
+            names = "--push-ingress",
+            description = "Take POST /status from the PowerShell push client as this person's presence.")
+    boolean pushIngress;
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "Key a push must carry (prefer --api-key-file).")
+    String apiKey;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE", description = "File whose first line is the API key.")
+    Path apiKeyFile;
+
+    @Option(names = "--poll", paramLabel = "URL", description = "Poll this /status URL instead of reading Teams.")
+    String poll;
+
+    @Option(
+            names = "--poll-interval",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            description = "How often --poll asks (default: ${DEFAULT-VALUE}).")
+    String pollInterval = "5s";
+
+    @Option(
+            names = "--poll-grace",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
+            description = "Offline once --poll got no answer for this long (default: ${DEFAULT-VALUE}).")
+    String pollGrace = "30s";
+
+    @Option(
+            names = "--working-hours",
+            paramLabel = "SPEC",
+            description = "Offline outside these hours unless overridden, e.g. 'Mon-Fri 08:00-17:30'.")
+    String workingHours;
+
+    @Option(
+            names = "--time-zone",
+            paramLabel = "ZONE",
+            description = "Time zone of --working-hours (default: this computer's).")
+    String timeZone;
+
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Log details: every presence line read, calls, MQTT.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PublisherConfig cfg =
+                toConfig(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")));
+        Lifecycle lifecycle = new Lifecycle().stopOnShutdown();
+        lifecycle.start(new PublisherNode(cfg));
+        lifecycle.awaitStop();
+        return 0;
+    }
+
+    /** Validates every option, collecting all errors, and builds the configuration. */
+    PublisherConfig toConfig(String osName, Map<String, String> env, Path home) {
+        ConfigErrors errors = new ConfigErrors();
+        if (person == null || person.isBlank()) {
+            errors.add("--person: required, e.g. --person alice (or ONAIR_PERSON)");
+        }
+        BrokerSettings settings = broker.settings(errors, null);
+        if (poll != null && pushIngress) {
+            errors.add("--poll and --push-ingress: choose one presence source");
+        }
+        Source source = poll != null ? Source.HTTP_PULL : pushIngress ? Source.HTTP_PUSH : Source.TEAMS_LOG;
+
+        TeamsSettings teams = source == Source.TEAMS_LOG ? teams(errors, osName, env, home) : null;
+        PollSettings pollSettings = null;
+        if (source == Source.HTTP_PULL) {
+            Duration interval = duration(errors, "--poll-interval", pollInterval);
+            Duration grace = duration(errors, "--poll-grace", pollGrace);
+            URI url = uri(errors, poll);
+            if (url != null && interval != null && grace != null) {
+                pollSettings = errors.check("--poll", () -> new PollSettings(url, interval, grace));
+            }
+        }
+        HttpSettings http = null;
+        if (httpPort != null || pushIngress) {
+            String key = apiKey(errors);
+            int port = httpPort == null ? HttpSettings.DEFAULT_PORT : httpPort;
+            http = errors.check(
+                    pushIngress ? "--push-ingress" : "--http-port",
+                    () -> new HttpSettings(httpBind, port, pushIngress, key));
+        } else if (apiKey != null || apiKeyFile != null) {
+            errors.add("--api-key: only used with --push-ingress");
+        }
+        WorkingHours hours = null;
+        if (workingHours != null && !workingHours.isBlank()) {
+            ZoneId zone = zone(errors);
+            if (zone != null) {
+                hours = errors.check("--working-hours", () -> WorkingHours.parse(workingHours, zone));
+            }
+        }
+        errors.throwIfAny();
+        PollSettings p = pollSettings;
+        HttpSettings h = http;
+        WorkingHours w = hours;
+        PublisherConfig cfg = errors.check(
+                "configuration",
+                () -> new PublisherConfig(person, settings, broker.topicPrefix(), source, teams, p, h, w));
+        errors.throwIfAny();
+        return cfg;
+    }
+
+    private TeamsSettings teams(ConfigErrors errors, String osName, Map<String, String> env, Path home) {
+        String client = teamsClient.toLowerCase(Locale.ROOT);
+        if (!client.equals("new") && !client.equals("classic")) {
+            errors.add("--teams-client: '" + teamsClient + "' is not new or classic");
+            return null;
+        }
+        boolean classic = client.equals("classic") || teamsClassicLog != null;
+        Path location = classic
+                ? (teamsClassicLog != null ? teamsClassicLog : TeamsPaths.classicTeamsLog(osName, env, home))
+                : (teamsLogs != null ? teamsLogs : TeamsPaths.newTeamsLogs(osName, env, home));
+        boolean check = TeamsPaths.hasTeamsClient(osName);
+        if (teamsProcessCheck != null) {
+            switch (teamsProcessCheck.toLowerCase(Locale.ROOT)) {
+                case "on", "true", "yes" -> check = true;
+                case "off", "false", "no" -> check = false;
+                default -> errors.add("--teams-process-check: '" + teamsProcessCheck + "' is not on or off");
+            }
+        }
+        Duration interval = duration(errors, "--teams-poll-interval", teamsPollInterval);
+        boolean processCheck = check;
+        if (interval == null) {
+            return null;
+        }
+        return errors.check(
+                classic ? "--teams-classic-log" : "--teams-logs",
+                () -> new TeamsSettings(
+                        classic ? TeamsClient.CLASSIC : TeamsClient.NEW, location, processCheck, interval));
+    }
+
+    private String apiKey(ConfigErrors errors) {
+        if (apiKey != null && apiKeyFile != null) {
+            errors.add("--api-key and --api-key-file: give one, not both");
+        }
+        if (apiKeyFile == null) {
+            return apiKey;
+        }
+        try {
+            return Files.readAllLines(apiKeyFile, StandardCharsets.UTF_8).stream()
+                    .findFirst()
+                    .map(String::trim)
+                    .orElse("");
+        } catch (IOException e) {
+            errors.add("--api-key-file: cannot read " + apiKeyFile);
+            return null;
+        }
+    }
+
+    private ZoneId zone(ConfigErrors errors) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            errors.add("--time-zone: '" + timeZone + "' is not a time zone such as Europe/London");
+            return null;
+        }
+    }
+
+    private static Duration duration(ConfigErrors errors, String option, String text) {
+        return errors.check(option, () -> Durations.parse(text));
+    }
+
+    private static URI uri(ConfigErrors errors, String text) {
+        try {
+            return new URI(text.trim());
+        } catch (URISyntaxException e) {
+            errors.add("--poll: '" + text + "' is not a URL such as http://work-pc:8080/status");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.onair.publisher;
+
+import dev.onair.contract.command.OverrideCommand;
+import dev.onair.contract.config.StartupException;
+import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.contract.mqtt.TlsTrust;
+import dev.onair.contract.node.Component;
+import dev.onair.contract.presence.Presence;
+import dev.onair.contract.topic.Topics;
+import dev.onair.publisher.discovery.BrokerDiscovery;
+import dev.onair.publisher.http.PullSource;
+import dev.onair.publisher.http.StatusServer;
+import dev.onair.publisher.presence.Detection;
+import dev.onair.publisher.presence.PresenceEngine;
+import dev.onair.publisher.teams.TeamsLogSource;
+import dev.onair.publisher.teams.TeamsProcessCheck;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One person's publisher: reads presence from its source (Teams' logs, a polled endpoint or pushes), applies
+ * overrides and working hours, publishes the result retained over MQTT when it changes, and serves the HTTP status
+ * endpoints when asked to. Every decision runs on one thread, so the parts need no locks.
+ *
+ * <pre>{@code
+ * PublisherNode node = new PublisherNode(PublisherConfig.teamsLogs("demo", broker, dir.resolve("teams-logs")));
+ * new Lifecycle().start(node);
+ * }</pre>
+ */
+public final class PublisherNode implements Component {
+    private static final Logger log = LoggerFactory.getLogger(PublisherNode.class);
+
+    private final PublisherConfig config;
+    private final Clock clock;
+    private final TeamsProcessCheck processCheck;
+    private ScheduledExecutorService executor;
+    private PresenceEngine engine;
+    private BrokerLink link;
+    private TeamsLogSource teams;
+    private PullSource pull;
+    private StatusServer http;
+    private ScheduledFuture<?> timer;
+
+    public PublisherNode(PublisherConfig config) {
+        this(config, Clock.systemUTC(), TeamsProcessCheck.processTable());
+    }
+
+    /** For tests: a clock to decide time by and the Teams process check to use (when the config turns it on). */
+    public PublisherNode(PublisherConfig config, Clock clock, TeamsProcessCheck processCheck) {
+        this.config = config;
+        this.clock = clock;
+        this.processCheck = processCheck;
+    }
+
+    @Override
+    public void start() throws Exception {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "onair-publisher");
+            t.setDaemon(true);
+            return t;
+        });
+        engine = new PresenceEngine(config.person(), config.sourceWord(), clock, config.workingHours(), this::changed);
+        Topics topics = new Topics(config.topicPrefix(), Topics.DEFAULT_DISCOVERY_PREFIX);
+        BrokerSettings broker = config.broker();
+        BrokerDiscovery discovery = broker.address() == null ? new BrokerDiscovery(fingerprints(broker)) : null;
+        link = new BrokerLink(broker, topics, config.person(), discovery, this::onSet);
+        link.start();
+        onThread(() -> {
+            startSource();
+            return null;
+        });
+        if (config.http() != null) {
+            http = new StatusServer(
+                    config.http(),
+                    this::current,
+                    link::isConnected,
+                    config.http().pushIngress() ? this::pushed : null,
+                    clock);
+            http.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (http != null) {
+            http.stop();
+        }
+        if (teams != null) {
+            teams.stop();
+        }
+        if (pull != null) {
+            pull.stop();
+        }
+        if (link != null) {
+            link.stop();
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "publisher " + config.person();
+    }
+
+    /** The presence last decided, or null before the first. */
+    public Presence current() {
+        return engine == null ? null : engine.current();
+    }
+
+    /** The HTTP server's port (the real one when 0 was asked for), or -1 when it does not run. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    private void startSource() throws Exception {
+        switch (config.source()) {
+            case TEAMS_LOG -> {
+                var t = config.teams();
+                teams = new TeamsLogSource(
+                        t.client(),
+                        t.location(),
+                        t.processCheck() ? processCheck : null,
+                        t.pollInterval(),
+                        executor,
+                        this::detected);
+                teams.start();
+            }
+            case HTTP_PULL -> {
+                pull = new PullSource(config.poll(), executor, clock, this::detected);
+                pull.start();
+                refresh();
+            }
+            case HTTP_PUSH -> refresh();
+        }
+    }
+
+    private void detected(Detection detection) {
+        engine.detected(detection);
+        reschedule();
+    }
+
+    private void refresh() {
+        engine.refresh();
+        reschedule();
+    }
+
+    /** Runs on the MQTT client's thread; a bad command is logged with its topic and dropped by the connection. */
+    private void onSet(String topic, byte[] payload) throws Exception {
+        OverrideCommand command = OverrideCommand.parse(payload);
+        executor.execute(() -> {
+            engine.override(command);
+            reschedule();
+        });
+    }
+
+    /** Runs on an HTTP thread; waits for the decision so the answer can show it. */
+    private Presence pushed(Detection detection) {
+        try {
+            return onThread(() -> {
+                detected(detection);
+                return engine.current();
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("the publisher did not take the push: " + e.getMessage(), e);
+        }
+    }
+
+    /** Overrides end and working hours begin by time alone: decide again then. */
+    private void reschedule() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        engine.nextChange().ifPresent(at -> {
+            long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis()) + 1;
+            timer = executor.schedule(this::refresh, delay, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void changed(Presence p) {
+        log.info(
+                "{} is {} / {} (source {}{}{})",
+                p.person(),
+                p.status(),
+                p.activity(),
+                p.source(),
+                p.inCall() == null ? "" : ", in call: " + p.inCall(),
+                p.overrideUntil() == null ? "" : ", until " + p.overrideUntil());
+        link.publish(p);
+    }
+
+    private <T> T onThread(java.util.concurrent.Callable<T> task) throws Exception {
+        try {
+            return executor.submit(task).get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        } catch (TimeoutException e) {
+            throw new StartupException("the publisher's thread did not answer within 60 s");
+        }
+    }
+
+    private static Set<String> fingerprints(BrokerSettings broker) throws Exception {
+        Set<String> fingerprints = new HashSet<>();
+        if (broker.caSha256() != null) {
+            fingerprints.add(TlsTrust.normaliseFingerprint(broker.caSha256()));
+        }
+        if (broker.caFile() != null) {
+            for (X509Certificate cert : TlsTrust.readPem(broker.caFile())) {
+                fingerprints.add(TlsTrust.sha256(cert));
+            }
+        }
+        return fingerprints;
+    }
+}

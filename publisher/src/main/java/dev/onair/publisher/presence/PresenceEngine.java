@@ -1,0 +1,130 @@
+package dev.onair.publisher.presence;
+
+import dev.onair.contract.command.OverrideCommand;
+import dev.onair.contract.presence.Activity;
+import dev.onair.contract.presence.Presence;
+import dev.onair.contract.presence.Status;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides a person's presence from what the source detected, the override in force and the working hours, in that
+ * order of precedence: an override wins, outside working hours the person is {@code offline} (source
+ * {@code schedule}), otherwise the detection stands. Calls {@code onChange} only when the result changes, so
+ * presence is published only when something in it changes (CONTRACT.md section 3).
+ *
+ * <p>Not thread-safe: the publisher drives it from one thread. Time comes from the {@link Clock}, so tests move time
+ * instead of waiting; an expired override falls back at the next {@link #refresh()}, which the publisher schedules
+ * for {@link #nextChange()}.
+ */
+public final class PresenceEngine {
+    private static final Logger log = LoggerFactory.getLogger(PresenceEngine.class);
+
+    private final String person;
+    private final Clock clock;
+    private final WorkingHours workingHours;
+    private final Consumer<Presence> onChange;
+    private Detection detected;
+    private Status overrideStatus;
+    private Instant overrideUntil;
+    private volatile Presence current;
+
+    /**
+     * @param source the source word used until the first detection arrives
+     * @param workingHours the working hours, or null for "always"
+     */
+    public PresenceEngine(
+            String person, String source, Clock clock, WorkingHours workingHours, Consumer<Presence> onChange) {
+        this.person = person;
+        this.clock = clock;
+        this.workingHours = workingHours;
+        this.onChange = onChange;
+        this.detected = Detection.unknown(source);
+    }
+
+    /** The presence last decided, or null before the first {@link #refresh()}. Safe from any thread. */
+    public Presence current() {
+        return current;
+    }
+
+    public Detection detected() {
+        return detected;
+    }
+
+    /** The source says something (perhaps the same as before). */
+    public Presence detected(Detection detection) {
+        this.detected = detection;
+        return refresh();
+    }
+
+    /** Applies an override command: {@code auto} clears, a duration makes it end by itself. */
+    public Presence override(OverrideCommand command) {
+        if (command.isAuto()) {
+            if (overrideStatus != null) {
+                log.info("Override cleared");
+            }
+            overrideStatus = null;
+            overrideUntil = null;
+        } else {
+            overrideStatus = command.status();
+            overrideUntil = command.forDuration().map(clock.instant()::plus).orElse(null);
+            log.info(
+                    "Override {}{}",
+                    overrideStatus,
+                    overrideUntil == null ? " until cleared" : " until " + overrideUntil);
+        }
+        return refresh();
+    }
+
+    /** Decides again (an override may have expired, working hours may have begun or ended). */
+    public Presence refresh() {
+        Instant now = clock.instant();
+        if (overrideUntil != null && !now.isBefore(overrideUntil)) {
+            log.info("Override {} expired; back to the detected presence", overrideStatus);
+            overrideStatus = null;
+            overrideUntil = null;
+        }
+        Presence next = decide(now);
+        if (!next.sameStateAs(current)) {
+            current = next;
+            onChange.accept(next);
+        }
+        return current;
+    }
+
+    /** When the result may change by time alone: an override's end or a working-hours boundary. */
+    public Optional<Instant> nextChange() {
+        Instant now = clock.instant();
+        Optional<Instant> hours = workingHours == null ? Optional.empty() : workingHours.nextChange(now);
+        if (overrideUntil == null) {
+            return hours;
+        }
+        return Optional.of(hours.filter(h -> h.isBefore(overrideUntil)).orElse(overrideUntil));
+    }
+
+    private Presence decide(Instant now) {
+        Status status;
+        Activity activity;
+        String source;
+        if (overrideStatus != null) {
+            status = overrideStatus;
+            activity = Activity.of(status);
+            source = "override";
+        } else if (workingHours != null && !workingHours.isWorking(now)) {
+            status = Status.OFFLINE;
+            activity = Activity.OFFLINE;
+            source = "schedule";
+        } else {
+            status = detected.status();
+            activity = detected.activity();
+            source = detected.source();
+        }
+        Instant since = current != null && current.status() == status ? current.since() : now;
+        return new Presence(
+                person, status, activity, since, source, detected.teamsRunning(), detected.inCall(), overrideUntil);
+    }
+}

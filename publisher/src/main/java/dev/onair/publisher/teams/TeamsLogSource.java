@@ -1,0 +1,256 @@
+package dev.onair.publisher.teams;
+
+import dev.onair.contract.presence.Activity;
+import dev.onair.contract.presence.Status;
+import dev.onair.publisher.presence.Detection;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Presence from the Teams client's logs: follows the newest log file (or classic Teams' single file), reads older
+ * files back at start-up when the newest has no presence line yet, and checks that Teams runs. Every read happens on
+ * the publisher's one thread ({@code executor}); a {@link FolderWatch} wakes it when the folder changes, and a slow
+ * poll is the safety net where file-change notification is missing or late (macOS, network drives).
+ */
+public final class TeamsLogSource {
+    private static final Logger log = LoggerFactory.getLogger(TeamsLogSource.class);
+
+    /** How often the process table is read when the process check is on. */
+    public static final Duration PROCESS_CHECK_INTERVAL = Duration.ofSeconds(5);
+
+    /** Older files read back at start-up, at most: Teams keeps a few dozen. */
+    static final int MAX_BACK_SCAN_FILES = 20;
+
+    private final TeamsClient client;
+    private final Path location;
+    private final TeamsProcessCheck processCheck;
+    private final Duration pollInterval;
+    private final ScheduledExecutorService executor;
+    private final Consumer<Detection> listener;
+    private final TeamsLogState state;
+    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private FolderWatch watch;
+    private LogTailer tailer;
+    private Boolean teamsRunning;
+    private boolean warnedMissing;
+
+    /**
+     * @param location new Teams' log folder, or classic Teams' log file
+     * @param processCheck the Teams process check, or null when it is off
+     * @param listener receives the detection after every read, on {@code executor}
+     */
+    public TeamsLogSource(
+            TeamsClient client,
+            Path location,
+            TeamsProcessCheck processCheck,
+            Duration pollInterval,
+            ScheduledExecutorService executor,
+            Consumer<Detection> listener) {
+        this.client = client;
+        this.location = location;
+        this.processCheck = processCheck;
+        this.pollInterval = pollInterval;
+        this.executor = executor;
+        this.listener = listener;
+        this.state = new TeamsLogState(client);
+    }
+
+    /** Reads the logs once (on the caller's thread, before anything else runs), then follows them. */
+    public void start() throws IOException {
+        log.info(
+                "Following {} logs in {}{}",
+                client == TeamsClient.NEW ? "new Teams" : "classic Teams",
+                location,
+                processCheck == null ? "" : ", checking that Teams runs");
+        checkProcess();
+        startUp();
+        emit();
+        watch = new FolderWatch(
+                client == TeamsClient.NEW ? location : location.toAbsolutePath().getParent(), this::wake);
+        watch.start();
+        long poll = pollInterval.toMillis();
+        tasks.add(executor.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS));
+        if (processCheck != null) {
+            long every = PROCESS_CHECK_INTERVAL.toMillis();
+            tasks.add(executor.scheduleWithFixedDelay(this::processTick, every, every, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    public void stop() {
+        tasks.forEach(t -> t.cancel(false));
+        if (watch != null) {
+            watch.stop();
+        }
+    }
+
+    /** The current detection; for tests and the first publish. */
+    public Detection detection() {
+        if (Boolean.FALSE.equals(teamsRunning)) {
+            return new Detection(Status.OFFLINE, Activity.OFFLINE, "teams-process", false, false);
+        }
+        Optional<TeamsPresence> presence = state.presence();
+        Status status = presence.map(TeamsPresence::status).orElse(Status.UNKNOWN);
+        Activity activity = presence.map(TeamsPresence::activity).orElse(Activity.UNKNOWN);
+        Boolean inCall = state.readAnything() ? state.inCall() : null;
+        if (Boolean.TRUE.equals(inCall)
+                && status.isBusy()
+                && activity != Activity.PRESENTING
+                && activity != Activity.IN_A_MEETING) {
+            activity = Activity.IN_A_CALL;
+        }
+        return new Detection(status, activity, client.source(), teamsRunning, inCall);
+    }
+
+    /** Reads what is new and tells the listener; runs on the executor. */
+    public void poll() {
+        try {
+            follow();
+        } catch (RuntimeException e) {
+            log.error("Reading the Teams logs failed; trying again at the next change", e);
+        }
+        emit();
+    }
+
+    /** Teams writes many lines a second; one pending read covers all the changes signalled before it runs. */
+    private void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                wakePending.set(false);
+                poll();
+            });
+        }
+    }
+
+    private void processTick() {
+        Boolean before = teamsRunning;
+        checkProcess();
+        if (!java.util.Objects.equals(teamsRunning, before)) {
+            emit();
+        }
+    }
+
+    private void checkProcess() {
+        if (processCheck == null) {
+            return;
+        }
+        boolean running;
+        try {
+            running = processCheck.teamsRunning();
+        } catch (RuntimeException e) {
+            log.debug("Process check failed: {}", e.toString());
+            return;
+        }
+        if (teamsRunning == null || running != teamsRunning) {
+            log.info(running ? "Teams is running" : "Teams is not running: the person is offline");
+            if (!running) {
+                state.teamsStopped();
+            }
+        }
+        teamsRunning = running;
+    }
+
+    private void emit() {
+        listener.accept(detection());
+    }
+
+    private void startUp() {
+        List<Path> files = files();
+        if (files.isEmpty()) {
+            warnMissing();
+            return;
+        }
+        tailer = new LogTailer(files.get(0));
+        read(tailer);
+        if (state.presence().isEmpty()) {
+            backScan(files.subList(1, Math.min(files.size(), MAX_BACK_SCAN_FILES + 1)));
+        }
+    }
+
+    /** The newest file has no presence line yet (Teams just started): the last one in an older file stands. */
+    private void backScan(List<Path> older) {
+        for (Path file : older) {
+            Optional<TeamsPresence> last = LastPresence.in(file, client);
+            if (last.isPresent()) {
+                log.info("Presence {} found in the older log {}", last.get().token(), file.getFileName());
+                state.presenceFromOlderFile(last.get());
+                return;
+            }
+        }
+    }
+
+    private void follow() {
+        List<Path> files = files();
+        if (files.isEmpty()) {
+            warnMissing();
+            return;
+        }
+        warnedMissing = false;
+        if (watch != null) {
+            watch.ensureRegistered();
+        }
+        if (tailer == null) {
+            tailer = new LogTailer(files.get(0));
+        } else if (!tailer.file().equals(files.get(0))) {
+            rotate(files);
+        }
+        read(tailer);
+    }
+
+    /** Finishes the current file, then reads every newer one in order, ending on the newest. */
+    private void rotate(List<Path> newestFirst) {
+        read(tailer);
+        tailer.flushPartial(state::accept);
+        int current = newestFirst.indexOf(tailer.file());
+        int from = current < 0 ? 0 : current - 1;
+        for (int i = from; i > 0; i--) {
+            LogTailer between = new LogTailer(newestFirst.get(i));
+            read(between);
+            between.flushPartial(state::accept);
+        }
+        tailer = new LogTailer(newestFirst.get(0));
+        log.info("Teams started a new log file: {}", tailer.file().getFileName());
+    }
+
+    private void read(LogTailer t) {
+        try {
+            long n = t.readNew(state::accept);
+            if (n > 0) {
+                log.debug("Read {} bytes of {}", n, t.file().getFileName());
+            }
+        } catch (NoSuchFileException e) {
+            log.debug("{} is gone", t.file());
+        } catch (IOException e) {
+            log.warn("Cannot read {}: {}", t.file(), e.toString());
+        }
+    }
+
+    private List<Path> files() {
+        if (client == TeamsClient.NEW) {
+            return new LogFolder(location).newestFirst();
+        }
+        return java.nio.file.Files.isRegularFile(location) ? List.of(location) : List.of();
+    }
+
+    private void warnMissing() {
+        if (!warnedMissing) {
+            log.warn(
+                    "No Teams log at {} (yet). Is Teams installed and signed in? Set the place with {}",
+                    location,
+                    client == TeamsClient.NEW ? "--teams-logs DIR" : "--teams-classic-log FILE");
+            warnedMissing = true;
+        }
+    }
+}
