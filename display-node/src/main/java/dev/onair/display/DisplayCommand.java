@@ -1,0 +1,275 @@
+package dev.onair.display;
+
+import dev.onair.contract.config.BrokerOptions;
+import dev.onair.contract.config.ConfigErrors;
+import dev.onair.contract.light.Rgb;
+import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.contract.node.Lifecycle;
+import dev.onair.display.panel.PanelKind;
+import dev.onair.display.panel.Rotation;
+import dev.onair.display.scene.Animation;
+import dev.onair.display.scene.Layout;
+import dev.onair.display.scene.Look;
+import dev.onair.display.scene.NightHours;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code onair display}: runs a display node until stopped. Every option is also an {@code ONAIR_*} environment
+ * variable and a YAML key (see display-node/README.md).
+ */
+@Command(
+        name = "display",
+        mixinStandardHelpOptions = true,
+        description = "Show presence on a Unicorn HAT (or the virtual panel) and serve the dashboard on port 5000.")
+public final class DisplayCommand implements Callable<Integer> {
+    /** The broker when none is given: the Pi's own, over TLS. */
+    static final String DEFAULT_BROKER = "localhost";
+
+    @Option(
+            names = "--id",
+            paramLabel = "ID",
+            defaultValue = DisplayConfig.DEFAULT_ID,
+            description = "Display id, also its MQTT user name (default: ${DEFAULT-VALUE}).")
+    String id = DisplayConfig.DEFAULT_ID;
+
+    @Mixin
+    BrokerOptions broker = new BrokerOptions();
+
+    @Option(
+            names = "--panel",
+            paramLabel = "PANEL",
+            defaultValue = "auto",
+            description = "auto, virtual, hat-hd, hat-mini, unicornd or leds0 (default: ${DEFAULT-VALUE}).")
+    String panel = "auto";
+
+    @Option(
+            names = "--rotation",
+            paramLabel = "DEG",
+            defaultValue = "0",
+            description = "How the HAT is mounted: 0, 90, 180 or 270 (default: ${DEFAULT-VALUE}).")
+    int rotation;
+
+    @Option(
+            names = "--spi-speed",
+            paramLabel = "HZ",
+            defaultValue = "0",
+            description = "SPI clock for the SPI HATs; 0 for the HAT's default (9 MHz HD, 600 kHz Mini).")
+    int spiSpeed;
+
+    @Option(
+            names = "--unicornd-socket",
+            paramLabel = "PATH",
+            defaultValue = "/var/run/unicornd.socket",
+            description = "unicornd's socket (default: ${DEFAULT-VALUE}).")
+    Path unicorndSocket = Path.of("/var/run/unicornd.socket");
+
+    @Option(
+            names = "--leds-device",
+            paramLabel = "PATH",
+            defaultValue = "/dev/leds0",
+            description = "The Pi 5 WS2812 device (default: ${DEFAULT-VALUE}).")
+    Path ledsDevice = Path.of("/dev/leds0");
+
+    @Option(
+            names = "--http-host",
+            paramLabel = "ADDR",
+            defaultValue = "0.0.0.0",
+            description = "Address the dashboard listens on (default: ${DEFAULT-VALUE}).")
+    String httpHost = "0.0.0.0";
+
+    @Option(
+            names = "--http-port",
+            paramLabel = "N",
+            defaultValue = "5000",
+            description = "Dashboard port (default: ${DEFAULT-VALUE}; 0 for any free port).")
+    int httpPort = WebSettings.DEFAULT_PORT;
+
+    @Option(
+            names = "--api-key",
+            paramLabel = "KEY",
+            description = "Key the dashboard's controls need (X-API-Key). Without one, controls work from this "
+                    + "machine only. Prefer --api-key-file or ONAIR_API_KEY.")
+    String apiKey;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE", description = "File whose first line is the API key.")
+    Path apiKeyFile;
+
+    @Option(
+            names = "--brightness",
+            paramLabel = "0-255",
+            defaultValue = "128",
+            description = "Brightness at start-up (default: ${DEFAULT-VALUE}).")
+    int brightness = DisplayConfig.DEFAULT_BRIGHTNESS;
+
+    @Option(
+            names = "--night",
+            paramLabel = "HH:MM-HH:MM",
+            description = "Night hours, local time, e.g. 22:00-07:00 (default: none).")
+    String night;
+
+    @Option(
+            names = "--night-mode",
+            paramLabel = "MODE",
+            defaultValue = "dim",
+            description = "dim or off during the night hours (default: ${DEFAULT-VALUE}).")
+    String nightMode = "dim";
+
+    @Option(
+            names = "--night-brightness",
+            paramLabel = "0-255",
+            defaultValue = "16",
+            description = "Brightness cap while dimmed (default: ${DEFAULT-VALUE}).")
+    int nightBrightness = 16;
+
+    @Option(
+            names = "--color",
+            paramLabel = "KEY=#RRGGBB",
+            split = ",",
+            description = "Colour for a status or activity, e.g. busy=#FF0000,away=#FFA500.")
+    Map<String, String> colors = new LinkedHashMap<>();
+
+    @Option(
+            names = "--animation",
+            paramLabel = "KEY=ANIM",
+            split = ",",
+            description = "Animation (solid, pulse, gradient, ripple, spinner) for a status or activity, "
+                    + "e.g. in_a_call=ripple.")
+    Map<String, String> animations = new LinkedHashMap<>();
+
+    @Option(
+            names = "--people",
+            paramLabel = "ID",
+            split = ",",
+            description = "People shown first, in this order (others follow by id).")
+    List<String> people = new ArrayList<>();
+
+    @Option(
+            names = "--layout",
+            paramLabel = "LAYOUT",
+            defaultValue = "split",
+            description = "split (a region per person) or rotate (one at a time) (default: ${DEFAULT-VALUE}).")
+    String layout = "split";
+
+    @Option(
+            names = "--rotate-seconds",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "Seconds per person with --layout rotate (default: ${DEFAULT-VALUE}).")
+    int rotateSeconds = 5;
+
+    @Option(
+            names = "--rainbow-seconds",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "Length of the start-up rainbow sweep; 0 for none (default: ${DEFAULT-VALUE}).")
+    int rainbowSeconds = 2;
+
+    @Option(
+            names = {"--verbose", "-v"},
+            description = "Debug logging for OnAir's own code.")
+    boolean verbose;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        DisplayNode node = new DisplayNode(toConfig());
+        Lifecycle lifecycle = new Lifecycle().stopOnShutdown().start(node);
+        lifecycle.awaitStop();
+        return 0;
+    }
+
+    /**
+     * Validates every option into a configuration.
+     *
+     * @throws dev.onair.contract.config.ConfigException listing every problem
+     */
+    public DisplayConfig toConfig() {
+        ConfigErrors errors = new ConfigErrors();
+        BrokerSettings brokerSettings = broker.settings(errors, DEFAULT_BROKER);
+        PanelKind kind = errors.check("--panel", () -> PanelKind.parse(panel));
+        Rotation rot = errors.check("--rotation", () -> Rotation.ofDegrees(rotation));
+        errors.require(spiSpeed >= 0 && spiSpeed <= 32_000_000, "--spi-speed: " + spiSpeed + " is outside 0..32000000");
+        errors.require(httpPort >= 0 && httpPort <= 65535, "--http-port: " + httpPort + " is outside 0..65535");
+        errors.require(brightness >= 0 && brightness <= 255, "--brightness: " + brightness + " is outside 0..255");
+        errors.require(
+                nightBrightness >= 0 && nightBrightness <= 255,
+                "--night-brightness: " + nightBrightness + " is outside 0..255");
+        errors.require(rotateSeconds > 0, "--rotate-seconds: " + rotateSeconds + " must be at least 1");
+        errors.require(rainbowSeconds >= 0, "--rainbow-seconds: " + rainbowSeconds + " must not be negative");
+        NightHours.Mode mode = errors.check("--night-mode", () -> NightHours.Mode.parse(nightMode));
+        NightHours nightHours = null;
+        if (night != null && !night.isBlank() && mode != null && nightBrightness >= 0 && nightBrightness <= 255) {
+            nightHours = errors.check("--night", () -> NightHours.parse(night, mode, nightBrightness));
+        }
+        Layout lay = errors.check("--layout", () -> Layout.parse(layout));
+        Map<String, Rgb> colours = new LinkedHashMap<>();
+        colors.forEach((key, value) -> {
+            errors.check("--color", () -> Look.requireKey(key));
+            Rgb rgb = errors.check("--color " + key, () -> Rgb.parseHex(value));
+            if (Look.KEYS.contains(key) && rgb != null) {
+                colours.put(key, rgb);
+            }
+        });
+        Map<String, Animation> anims = new LinkedHashMap<>();
+        animations.forEach((key, value) -> {
+            errors.check("--animation", () -> Look.requireKey(key));
+            Animation a = errors.check("--animation " + key, () -> Animation.parse(value));
+            if (Look.KEYS.contains(key) && a != null) {
+                anims.put(key, a);
+            }
+        });
+        for (String p : people) {
+            errors.check("--people", () -> dev.onair.contract.Ids.require(p, "person id"));
+        }
+        String key = apiKey;
+        if (apiKey != null && apiKeyFile != null) {
+            errors.add("--api-key and --api-key-file: give one, not both");
+        } else if (apiKeyFile != null) {
+            key = readKey(errors);
+        }
+        String finalKey = key == null || key.isBlank() ? null : key;
+        WebSettings web = errors.check("--api-key", () -> new WebSettings(httpHost, httpPort, finalKey));
+        errors.check("--id", () -> dev.onair.contract.Ids.require(id, "display id"));
+        errors.throwIfAny();
+        PanelSettings panelSettings = new PanelSettings(kind, rot, spiSpeed, unicorndSocket, ledsDevice);
+        return new DisplayConfig(
+                id,
+                brokerSettings,
+                broker.topicPrefix(),
+                panelSettings,
+                web,
+                Look.defaults().with(colours, anims),
+                brightness,
+                nightHours,
+                people,
+                lay,
+                Duration.ofSeconds(rotateSeconds),
+                Duration.ofSeconds(rainbowSeconds));
+    }
+
+    private String readKey(ConfigErrors errors) {
+        try {
+            return Files.readAllLines(apiKeyFile, StandardCharsets.UTF_8).stream()
+                    .findFirst()
+                    .map(String::trim)
+                    .orElse("");
+        } catch (IOException e) {
+            errors.add("--api-key-file: cannot read " + apiKeyFile);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.onair.display;
+
+import dev.onair.contract.Availability;
+import dev.onair.contract.PayloadException;
+import dev.onair.contract.command.OverrideCommand;
+import dev.onair.contract.light.LightCommand;
+import dev.onair.contract.light.LightState;
+import dev.onair.contract.mqtt.MqttConnection;
+import dev.onair.contract.node.Component;
+import dev.onair.contract.presence.Presence;
+import dev.onair.contract.presence.PresenceCodec;
+import dev.onair.contract.topic.TopicFilter;
+import dev.onair.contract.topic.TopicRef;
+import dev.onair.contract.topic.Topics;
+import dev.onair.display.panel.Frame;
+import dev.onair.display.panel.Panel;
+import dev.onair.display.scene.LightControl;
+import dev.onair.display.scene.People;
+import dev.onair.display.scene.PersonView;
+import dev.onair.display.scene.SceneRenderer;
+import dev.onair.display.web.DashboardModel;
+import dev.onair.display.web.DashboardServer;
+import dev.onair.display.web.EventHub;
+import dev.onair.display.web.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The display node: subscribes to every person's presence and availability and to its own {@code set} topic, drives
+ * the panel, serves the dashboard, and publishes its light state (CONTRACT.md sections 2, 5, 6, 9).
+ *
+ * <pre>{@code
+ * DisplayNode display = new DisplayNode(DisplayConfig.defaults(broker).withPanel(PanelSettings.of(PanelKind.VIRTUAL)));
+ * new Lifecycle().stopOnShutdown().start(display);
+ * }</pre>
+ *
+ * Starting opens the panel (rainbow sweep), the dashboard, then the broker connection; stopping undoes them in
+ * reverse and leaves the panel dark.
+ */
+public final class DisplayNode implements Component {
+    private static final Logger log = LoggerFactory.getLogger(DisplayNode.class);
+
+    private final DisplayConfig config;
+    private final Function<PanelSettings, Panel> panels;
+    private final Clock clock;
+    private final Deque<Component> started = new ArrayDeque<>();
+    private People people;
+    private LightControl light;
+    private EventHub hub;
+    private RenderLoop render;
+    private DashboardServer dashboard;
+    private MqttConnection mqtt;
+
+    /** A display node driving the panel its configuration names (or finds). */
+    public DisplayNode(DisplayConfig config) {
+        this(config, settings -> new PanelChooser().create(settings), Clock.systemDefaultZone());
+    }
+
+    /**
+     * A display node on a given panel and clock (tests; a panel of your own).
+     *
+     * @param panels builds the panel from the panel settings
+     */
+    public DisplayNode(DisplayConfig config, Function<PanelSettings, Panel> panels, Clock clock) {
+        this.config = config;
+        this.panels = panels;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() throws Exception {
+        Topics topics = config.topics();
+        people = new People(config.people());
+        light = new LightControl(
+                new LightState(true, config.brightness(), config.look().colour("unknown"), LightState.EFFECT_PRESENCE));
+        hub = new EventHub();
+        Panel panel = panels.apply(config.panel());
+        SceneRenderer renderer =
+                new SceneRenderer(panel.width(), panel.height(), config.look(), config.layout(), config.rotateEvery());
+        render = new RenderLoop(panel, renderer, people, light, config.night(), config.startupRainbow(), clock);
+        mqtt = new MqttConnection(
+                config.broker(), "onair-display-" + config.id(), topics.displayAvailability(config.id()));
+        dashboard = new DashboardServer(config.web(), new Model(topics), hub);
+
+        light.onChange(state -> {
+            byte[] json = state.toJson();
+            mqtt.publishRetained(topics.displayState(config.id()), json);
+            hub.broadcast("display", new String(json, StandardCharsets.UTF_8));
+        });
+        AtomicBoolean subscribed = new AtomicBoolean();
+        mqtt.onConnected(() -> {
+            // Subscribe once; the client restores subscriptions itself after later reconnects.
+            if (!subscribed.getAndSet(true)) {
+                mqtt.subscribe(topics.allPersonPresence(), this::onPresence);
+                mqtt.subscribe(topics.allPersonAvailability(), this::onAvailability);
+                mqtt.subscribe(new TopicFilter(topics.displaySet(config.id()).name()), this::onCommand);
+            }
+        });
+        mqtt.publishRetained(topics.displayState(config.id()), light.state().toJson());
+
+        try {
+            startPart(render);
+            startPart(dashboard);
+            startPart(mqttPart());
+        } catch (Exception e) {
+            stop();
+            throw e;
+        }
+        log.info("Display '{}' started", config.id());
+    }
+
+    private Component mqttPart() {
+        return new Component() {
+            @Override
+            public void start() throws Exception {
+                mqtt.start();
+            }
+
+            @Override
+            public void stop() {
+                mqtt.stop();
+            }
+
+            @Override
+            public String name() {
+                return "mqtt";
+            }
+        };
+    }
+
+    private void startPart(Component part) throws Exception {
+        part.start();
+        started.push(part);
+    }
+
+    private Topics topics() {
+        return config.topics();
+    }
+
+    private void onPresence(String topic, byte[] payload) throws PayloadException {
+        TopicRef ref = topics().parse(topic).orElseThrow(() -> invalid("topic is not a person's presence topic"));
+        if (payload.length == 0) {
+            log.info("Presence of {} cleared", ref.id());
+            people.removePresence(ref.id());
+            return;
+        }
+        Presence presence = PresenceCodec.decode(payload);
+        if (!presence.person().equals(ref.id())) {
+            throw invalid("payload is for person '" + presence.person() + "', not '" + ref.id() + "'");
+        }
+        PersonView view = people.updatePresence(presence);
+        log.debug("Presence of {}: {} ({})", ref.id(), presence.status(), presence.activity());
+        hub.broadcast("presence", Json.person(view).toString());
+    }
+
+    private void onAvailability(String topic, byte[] payload) throws PayloadException {
+        TopicRef ref = topics().parse(topic).orElseThrow(() -> invalid("topic is not a person's availability topic"));
+        if (payload.length == 0) {
+            people.removeAvailability(ref.id());
+            return;
+        }
+        Availability availability = Availability.parse(payload)
+                .orElseThrow(() -> new PayloadException(
+                        PayloadException.Reason.UNKNOWN_VALUE, null, "availability is not 'online' or 'offline'"));
+        PersonView view = people.updateAvailability(ref.id(), availability);
+        hub.broadcast("availability", Json.availability(view));
+    }
+
+    private void onCommand(String topic, byte[] payload) throws PayloadException {
+        LightState state = light.apply(LightCommand.parse(payload));
+        log.info("Light command on {}: now {}", topic, new String(state.toJson(), StandardCharsets.UTF_8));
+    }
+
+    private static PayloadException invalid(String message) {
+        return new PayloadException(PayloadException.Reason.INVALID_VALUE, null, message);
+    }
+
+    /** The port the dashboard listens on (the configured one, or the one chosen for port 0). */
+    public int httpPort() {
+        return dashboard.port();
+    }
+
+    /** The frame now on the panel. */
+    public Frame frame() {
+        return render.shown();
+    }
+
+    public LightState lightState() {
+        return light.state();
+    }
+
+    public boolean isConnected() {
+        return mqtt != null && mqtt.isConnected();
+    }
+
+    @Override
+    public void stop() {
+        while (!started.isEmpty()) {
+            Component part = started.pop();
+            try {
+                part.stop();
+            } catch (RuntimeException e) {
+                log.warn("Stopping the {} failed: {}", part.name(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "display";
+    }
+
+    /** The dashboard's view of this node. */
+    private final class Model implements DashboardModel {
+        private final Topics topics;
+
+        Model(Topics topics) {
+            this.topics = topics;
+        }
+
+        @Override
+        public List<PersonView> people() {
+            return people.inOrder();
+        }
+
+        @Override
+        public LightState light() {
+            return light.state();
+        }
+
+        @Override
+        public LightState applyLight(LightCommand command) {
+            return light.apply(command);
+        }
+
+        @Override
+        public Frame frame() {
+            return render.shown();
+        }
+
+        @Override
+        public boolean connected() {
+            return mqtt.isConnected();
+        }
+
+        @Override
+        public CompletableFuture<Void> sendOverride(String person, OverrideCommand command) {
+            return mqtt.publish(topics.personSet(person), command.toJson());
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.onair.display;
+
+import dev.onair.contract.light.LightState;
+import dev.onair.contract.node.Component;
+import dev.onair.display.panel.Frame;
+import dev.onair.display.panel.Panel;
+import dev.onair.display.scene.LightControl;
+import dev.onair.display.scene.NightHours;
+import dev.onair.display.scene.People;
+import dev.onair.display.scene.PersonView;
+import dev.onair.display.scene.SceneRenderer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Draws the panel 25 times a second: a rainbow sweep first, then whatever the light's state and the people say,
+ * dimmed or dark in the night hours. A frame goes to the hardware only when it or the brightness changed. Stopping
+ * clears the panel and releases it.
+ */
+final class RenderLoop implements Component {
+    private static final Logger log = LoggerFactory.getLogger(RenderLoop.class);
+    static final long PERIOD_MS = 40;
+
+    private final Panel panel;
+    private final SceneRenderer renderer;
+    private final People people;
+    private final LightControl light;
+    private final NightHours night;
+    private final Duration startupRainbow;
+    private final Clock clock;
+    private final AtomicReference<Frame> shown = new AtomicReference<>();
+    private ScheduledExecutorService executor;
+    private Instant started;
+    private Frame lastSent;
+    private int lastBrightness = -1;
+    private long failures;
+
+    RenderLoop(
+            Panel panel,
+            SceneRenderer renderer,
+            People people,
+            LightControl light,
+            NightHours night,
+            Duration startupRainbow,
+            Clock clock) {
+        this.panel = panel;
+        this.renderer = renderer;
+        this.people = people;
+        this.light = light;
+        this.night = night;
+        this.startupRainbow = startupRainbow;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() throws Exception {
+        panel.open();
+        log.info("Showing on {}", panel.describe());
+        started = clock.instant();
+        shown.set(Frame.black(panel.width(), panel.height()));
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "onair-display-render");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleAtFixedRate(this::tickSafely, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The frame now on the panel, as the viewer sees it (before the brightness), black while dark. */
+    Frame shown() {
+        return shown.get();
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (Exception e) {
+            // A panel that fails now and then (a loose HAT, a restarted daemon) must not stop the display.
+            if (failures++ % 250 == 0) {
+                log.warn("Could not update {}: {}", panel.describe(), e.toString());
+            }
+        }
+    }
+
+    private void tick() throws Exception {
+        Instant now = clock.instant();
+        double seconds = Duration.between(started, now).toMillis() / 1000.0;
+        List<PersonView> everyone = people.inOrder();
+        light.followPresence(renderer.presenceColour(everyone));
+        LightState state = light.state();
+        Frame frame;
+        if (seconds < startupRainbow.toMillis() / 1000.0) {
+            frame = renderer.rainbow(seconds);
+        } else {
+            frame = renderer.render(everyone, state, seconds);
+        }
+        int brightness = state.brightness();
+        if (night != null) {
+            brightness = night.apply(brightness, LocalTime.ofInstant(now, clock.getZone()));
+        }
+        if (brightness == 0) {
+            frame = Frame.black(panel.width(), panel.height());
+        }
+        shown.set(frame);
+        if (!frame.equals(lastSent) || brightness != lastBrightness) {
+            panel.show(frame, brightness);
+            lastSent = frame;
+            lastBrightness = brightness;
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        panel.close();
+        shown.set(Frame.black(panel.width(), panel.height()));
+        log.info("Panel cleared");
+    }
+
+    @Override
+    public String name() {
+        return "panel";
+    }
+}

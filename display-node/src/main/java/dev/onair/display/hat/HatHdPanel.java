@@ -1,0 +1,93 @@
+package dev.onair.display.hat;
+
+import com.pi4j.io.spi.Spi;
+import dev.onair.display.panel.Frame;
+import dev.onair.display.panel.Panel;
+import dev.onair.display.panel.Rotation;
+import java.io.IOException;
+
+/**
+ * Pimoroni Unicorn HAT HD: 16×16 RGB LEDs behind a microcontroller on SPI bus 0, chip select CE0, mode 0, 9 MHz. Needs
+ * {@code dtparam=spi=on} in {@code /boot/firmware/config.txt}.
+ *
+ * <p>One transfer per frame, as Pimoroni's {@code unicornhathd} library sends it: the start-of-frame byte {@code 0x72},
+ * then 768 bytes R, G, B for x 0..15 and, within each x, y 0..15 (after rotation), each value scaled by the brightness.
+ */
+public final class HatHdPanel implements Panel {
+    public static final int SIZE = 16;
+    public static final int SPEED_HZ = 9_000_000;
+    static final byte START_OF_FRAME = 0x72;
+
+    private final SpiBus bus;
+    private final Rotation rotation;
+    private final int speedHz;
+    private Spi spi;
+
+    public HatHdPanel(SpiBus bus, Rotation rotation, int speedHz) {
+        this.bus = bus;
+        this.rotation = rotation;
+        this.speedHz = speedHz;
+    }
+
+    @Override
+    public int width() {
+        return SIZE;
+    }
+
+    @Override
+    public int height() {
+        return SIZE;
+    }
+
+    @Override
+    public void open() throws IOException {
+        try {
+            spi = bus.open("onair-hat-hd", 0, speedHz);
+        } catch (RuntimeException e) {
+            throw new IOException(
+                    "cannot open SPI bus 0 CE0 (/dev/spidev0.0): " + e.getMessage()
+                            + "; enable SPI with dtparam=spi=on in /boot/firmware/config.txt and reboot",
+                    e);
+        }
+    }
+
+    @Override
+    public void show(Frame frame, int brightness) {
+        SpiBus.transfer(spi, encode(frame, brightness, rotation));
+    }
+
+    /** The bytes of one transfer for {@code frame}. */
+    static byte[] encode(Frame frame, int brightness, Rotation rotation) {
+        Frame physical = rotation.toPhysical(frame, SIZE, SIZE);
+        byte[] out = new byte[1 + SIZE * SIZE * 3];
+        out[0] = START_OF_FRAME;
+        int i = 1;
+        for (int x = 0; x < SIZE; x++) {
+            for (int y = 0; y < SIZE; y++) {
+                int p = physical.packed(x, y);
+                out[i++] = (byte) (((p >> 16) & 0xFF) * brightness / 255);
+                out[i++] = (byte) (((p >> 8) & 0xFF) * brightness / 255);
+                out[i++] = (byte) ((p & 0xFF) * brightness / 255);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (spi != null) {
+            try {
+                show(Frame.black(SIZE, SIZE), 0);
+            } catch (RuntimeException e) {
+                // The panel may already be gone; releasing the device still matters.
+            }
+            SpiBus.close(spi);
+            spi = null;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "Unicorn HAT HD (SPI 0.0, " + speedHz + " Hz, rotation " + rotation.degrees() + ")";
+    }
+}

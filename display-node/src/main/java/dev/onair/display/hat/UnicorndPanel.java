@@ -1,0 +1,117 @@
+package dev.onair.display.hat;
+
+import dev.onair.display.panel.Frame;
+import dev.onair.display.panel.Panel;
+import dev.onair.display.panel.Rotation;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+
+/**
+ * The original Unicorn HAT (8×8 WS2812 on GPIO 18) on a Pi 4 or older, through Pimoroni's {@code unicornd} daemon: the
+ * daemon runs as root and owns the PWM/DMA hardware, this process only talks to its Unix socket
+ * ({@code /var/run/unicornd.socket}), so no native code runs here.
+ *
+ * <p>The protocol (from {@code unicornd.c}): one command byte, then its arguments. {@code 0} set brightness (one byte
+ * 0..255), {@code 2} set all pixels (64 × R, G, B, in the order x 0..7 and within each x, y 0..7; the daemon applies
+ * the serpentine LED map itself), {@code 3} show, {@code 4} clear. The daemon serves one client at a time.
+ */
+public final class UnicorndPanel implements Panel {
+    public static final Path DEFAULT_SOCKET = Path.of("/var/run/unicornd.socket");
+
+    static final int CMD_SET_BRIGHTNESS = 0;
+    static final int CMD_SET_ALL_PIXELS = 2;
+    static final int CMD_SHOW = 3;
+    static final int CMD_CLEAR = 4;
+
+    private static final int SIZE = UnicornHatLayout.SIZE;
+
+    private final Path socket;
+    private final Rotation rotation;
+    private SocketChannel channel;
+    private int sentBrightness = -1;
+
+    public UnicorndPanel(Path socket, Rotation rotation) {
+        this.socket = socket;
+        this.rotation = rotation;
+    }
+
+    @Override
+    public int width() {
+        return SIZE;
+    }
+
+    @Override
+    public int height() {
+        return SIZE;
+    }
+
+    @Override
+    public void open() throws IOException {
+        try {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            close();
+            throw new IOException(
+                    "cannot connect to unicornd at " + socket + ": " + e.getMessage()
+                            + "; install and start Pimoroni's unicornd (sudo systemctl start unicornd)",
+                    e);
+        }
+        sentBrightness = -1;
+    }
+
+    @Override
+    public void show(Frame frame, int brightness) throws IOException {
+        ByteBuffer out = ByteBuffer.allocate(2 + 1 + SIZE * SIZE * 3 + 1);
+        if (brightness != sentBrightness) {
+            out.put((byte) CMD_SET_BRIGHTNESS).put((byte) brightness);
+            sentBrightness = brightness;
+        }
+        Frame physical = rotation.toPhysical(frame, SIZE, SIZE);
+        out.put((byte) CMD_SET_ALL_PIXELS);
+        for (int x = 0; x < SIZE; x++) {
+            for (int y = 0; y < SIZE; y++) {
+                int p = physical.packed(x, y);
+                out.put((byte) (p >> 16)).put((byte) (p >> 8)).put((byte) p);
+            }
+        }
+        out.put((byte) CMD_SHOW);
+        write(out.flip());
+    }
+
+    private void write(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    /** Clear, show, and hang up, as Pimoroni's own client does on exit. */
+    @Override
+    public void close() {
+        if (channel == null) {
+            return;
+        }
+        try {
+            if (channel.isConnected()) {
+                write(ByteBuffer.wrap(new byte[] {CMD_CLEAR, CMD_SHOW}));
+            }
+        } catch (IOException e) {
+            // The daemon may already be gone; closing the socket still matters.
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Nothing left to release.
+        }
+        channel = null;
+    }
+
+    @Override
+    public String describe() {
+        return "Unicorn HAT via unicornd (" + socket + ", rotation " + rotation.degrees() + ")";
+    }
+}

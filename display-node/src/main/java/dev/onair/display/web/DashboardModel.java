@@ -1,0 +1,29 @@
+package dev.onair.display.web;
+
+import dev.onair.contract.command.OverrideCommand;
+import dev.onair.contract.light.LightCommand;
+import dev.onair.contract.light.LightState;
+import dev.onair.display.panel.Frame;
+import dev.onair.display.scene.PersonView;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** What the dashboard reads and changes; the display node provides it. */
+public interface DashboardModel {
+    /** Everyone known, in display order. */
+    List<PersonView> people();
+
+    LightState light();
+
+    /** Applies a light command locally; the node publishes the new state. */
+    LightState applyLight(LightCommand command);
+
+    /** The frame now on the panel. */
+    Frame frame();
+
+    /** Whether the node is connected to its broker. */
+    boolean connected();
+
+    /** Publishes an override command to {@code onair/person/<person>/set}. */
+    CompletableFuture<Void> sendOverride(String person, OverrideCommand command);
+}

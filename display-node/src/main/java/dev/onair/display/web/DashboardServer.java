@@ -1,0 +1,170 @@
+package dev.onair.display.web;
+
+import dev.onair.contract.Ids;
+import dev.onair.contract.PayloadException;
+import dev.onair.contract.command.OverrideCommand;
+import dev.onair.contract.config.StartupException;
+import dev.onair.contract.light.LightCommand;
+import dev.onair.contract.node.Component;
+import dev.onair.display.WebSettings;
+import dev.onair.display.scene.PersonView;
+import dev.onair.display.web.EventHub.SseEvent;
+import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.ServiceUnavailableResponse;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web dashboard and its HTTP API on port 5000 (CONTRACT.md section 9), on Javalin. Read-only endpoints are open;
+ * the two control endpoints go through {@link ApiKeyGuard}.
+ */
+public final class DashboardServer implements Component {
+    private static final Logger log = LoggerFactory.getLogger(DashboardServer.class);
+    private static final String JSON = "application/json";
+
+    private final WebSettings settings;
+    private final DashboardModel model;
+    private final EventHub hub;
+    private final ApiKeyGuard guard;
+    private Javalin app;
+
+    public DashboardServer(WebSettings settings, DashboardModel model, EventHub hub) {
+        this.settings = settings;
+        this.model = model;
+        this.hub = hub;
+        this.guard = new ApiKeyGuard(settings.apiKey());
+    }
+
+    @Override
+    public void start() {
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.staticFiles.add("/web", io.javalin.http.staticfiles.Location.CLASSPATH);
+            config.routes.get("/", this::index);
+            config.routes.get("/healthz", this::health);
+            config.routes.get("/api/people", ctx -> ctx.contentType(JSON).result(Json.people(model.people())));
+            config.routes.get(
+                    "/api/display",
+                    ctx -> ctx.contentType(JSON).result(model.light().toJson()));
+            config.routes.get("/api/display/frame", ctx -> ctx.contentType(JSON).result(Json.frame(model.frame())));
+            config.routes.sse("/api/events", this::events);
+            config.routes.post("/api/display", this::light);
+            config.routes.post("/api/people/{person}/override", this::override);
+        });
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            app.stop();
+            throw new StartupException("the dashboard cannot listen on " + settings.host() + ":" + settings.port()
+                    + " (" + rootMessage(e) + "). Make sure no other program uses port " + settings.port()
+                    + ", or choose another with --http-port.");
+        }
+        log.info(
+                "Dashboard on http://{}:{}/ (controls {})",
+                settings.host(),
+                port(),
+                settings.apiKey() == null ? "from this machine only" : "with the API key");
+    }
+
+    /** The port it listens on (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    private void index(Context ctx) throws IOException {
+        try (InputStream in = DashboardServer.class.getResourceAsStream("/web/index.html")) {
+            if (in == null) {
+                throw new NotFoundResponse("dashboard page missing from the jar");
+            }
+            ctx.contentType("text/html; charset=utf-8").result(in.readAllBytes());
+        }
+    }
+
+    private void health(Context ctx) {
+        boolean ok = model.connected();
+        ctx.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(JSON)
+                .result(ok ? "{\"status\":\"ok\"}" : "{\"status\":\"disconnected\"}");
+    }
+
+    private void events(SseClient client) {
+        List<SseEvent> initial = new ArrayList<>();
+        for (PersonView p : model.people()) {
+            if (p.presence() != null) {
+                initial.add(new SseEvent("presence", Json.person(p).toString()));
+            }
+            if (p.availability() != null) {
+                initial.add(new SseEvent("availability", Json.availability(p)));
+            }
+        }
+        initial.add(
+                new SseEvent("display", new String(model.light().toJson(), java.nio.charset.StandardCharsets.UTF_8)));
+        if (!hub.add(client, initial)) {
+            client.close();
+            return;
+        }
+        client.keepAlive();
+    }
+
+    private void light(Context ctx) {
+        guard.check(ctx);
+        LightCommand command;
+        try {
+            command = LightCommand.parse(ctx.bodyAsBytes());
+        } catch (PayloadException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+        ctx.contentType(JSON).result(model.applyLight(command).toJson());
+    }
+
+    private void override(Context ctx) throws Exception {
+        guard.check(ctx);
+        String person = ctx.pathParam("person");
+        if (!Ids.isValid(person)) {
+            throw new BadRequestResponse("'" + person + "' is not a valid person id");
+        }
+        OverrideCommand command;
+        try {
+            command = OverrideCommand.parse(ctx.bodyAsBytes());
+        } catch (PayloadException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+        if (!model.connected()) {
+            throw new ServiceUnavailableResponse("not connected to the broker; try again in a moment");
+        }
+        model.sendOverride(person, command).get(5, TimeUnit.SECONDS);
+        ctx.status(HttpStatus.ACCEPTED).contentType(JSON).result(command.toJson());
+    }
+
+    @Override
+    public void stop() {
+        hub.closeAll();
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "dashboard";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

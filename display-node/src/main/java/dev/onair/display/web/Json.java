@@ -1,0 +1,77 @@
+package dev.onair.display.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onair.contract.json.StrictJson;
+import dev.onair.contract.presence.PresenceCodec;
+import dev.onair.display.panel.Frame;
+import dev.onair.display.scene.PersonView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** The dashboard API's JSON bodies (CONTRACT.md section 9). */
+public final class Json {
+    private Json() {}
+
+    /** A person as {@code /api/people} lists them: their presence as on the wire, plus {@code availability}. */
+    public static ObjectNode person(PersonView view) {
+        ObjectNode o;
+        if (view.presence() != null) {
+            try {
+                o = (ObjectNode) StrictJson.MAPPER.readTree(PresenceCodec.encode(view.presence()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("re-reading our own JSON cannot fail", e);
+            }
+        } else {
+            o = StrictJson.MAPPER.createObjectNode();
+            o.put("person", view.person());
+        }
+        if (view.availability() == null) {
+            o.putNull("availability");
+        } else {
+            o.put("availability", view.availability().wire());
+        }
+        return o;
+    }
+
+    public static String people(List<PersonView> people) {
+        ArrayNode a = StrictJson.MAPPER.createArrayNode();
+        people.forEach(p -> a.add(person(p)));
+        return a.toString();
+    }
+
+    /** The data of an {@code availability} event: the bare payload says nothing of whose it is. */
+    public static String availability(PersonView view) {
+        ObjectNode o = StrictJson.MAPPER.createObjectNode();
+        o.put("person", view.person());
+        if (view.availability() == null) {
+            o.putNull("availability");
+        } else {
+            o.put("availability", view.availability().wire());
+        }
+        return o.toString();
+    }
+
+    /** {@code {"width":W,"height":H,"pixels":[[r,g,b],...]}}, row-major from the top-left pixel. */
+    public static String frame(Frame frame) {
+        StringBuilder sb = new StringBuilder(32 + frame.width() * frame.height() * 14);
+        sb.append("{\"width\":").append(frame.width()).append(",\"height\":").append(frame.height());
+        sb.append(",\"pixels\":[");
+        for (int y = 0; y < frame.height(); y++) {
+            for (int x = 0; x < frame.width(); x++) {
+                int p = frame.packed(x, y);
+                if (x > 0 || y > 0) {
+                    sb.append(',');
+                }
+                sb.append('[')
+                        .append((p >> 16) & 0xFF)
+                        .append(',')
+                        .append((p >> 8) & 0xFF)
+                        .append(',');
+                sb.append(p & 0xFF).append(']');
+            }
+        }
+        return sb.append("]}").toString();
+    }
+}
