@@ -1,0 +1,224 @@
+package dev.onair.broker;
+
+import dev.onair.broker.certs.CertificateFiles;
+import dev.onair.broker.users.UsersFile;
+import dev.onair.contract.topic.Topics;
+import java.nio.file.Path;
+
+/**
+ * Everything the broker needs to start. Build it from {@link #defaults()} and the {@code with...} methods.
+ *
+ * @param keystore PKCS12 keystore with the server key and certificate chain ({@code certs/server.p12})
+ * @param keystorePassword its password ({@link CertificateFiles#DEFAULT_KEYSTORE_PASSWORD} for {@code onair certs})
+ * @param usersFile the users file ({@code users.yaml}); re-read when it changes
+ * @param dataDir where retained messages, sessions and queued messages persist ({@code data/})
+ * @param host the address the TLS and secure WebSocket listeners bind ({@code 0.0.0.0}: every interface)
+ * @param tlsPort MQTT over TLS (8883)
+ * @param plainPort plain MQTT (1883), 0 to turn it off
+ * @param plainBind the address plain MQTT binds ({@code 127.0.0.1}; anything else exposes unencrypted passwords)
+ * @param wsPort MQTT over secure WebSocket, path {@code /mqtt} (8884), 0 to turn it off
+ * @param mdns whether to advertise the broker over mDNS
+ * @param mdnsName the advertised service instance name
+ * @param topics the topic and discovery prefixes the ACLs are written for
+ */
+public record BrokerConfig(
+        Path keystore,
+        String keystorePassword,
+        Path usersFile,
+        Path dataDir,
+        String host,
+        int tlsPort,
+        int plainPort,
+        String plainBind,
+        int wsPort,
+        boolean mdns,
+        String mdnsName,
+        Topics topics) {
+    public static final int DEFAULT_TLS_PORT = 8883;
+    public static final int DEFAULT_PLAIN_PORT = 1883;
+    public static final int DEFAULT_WS_PORT = 8884;
+    public static final String WEBSOCKET_PATH = "/mqtt";
+
+    public BrokerConfig {
+        require(keystore != null, "keystore must be set");
+        require(keystorePassword != null, "keystore password must be set");
+        require(usersFile != null, "users file must be set");
+        require(dataDir != null, "data directory must be set");
+        require(host != null && !host.isBlank(), "host must be set (0.0.0.0 for every interface)");
+        require(plainBind != null && !plainBind.isBlank(), "plain listener address must be set (127.0.0.1)");
+        require(tlsPort >= 1 && tlsPort <= 65535, "TLS port " + tlsPort + " is outside 1..65535");
+        require(plainPort >= 0 && plainPort <= 65535, "plain port " + plainPort + " is outside 0..65535 (0: off)");
+        require(wsPort >= 0 && wsPort <= 65535, "WebSocket port " + wsPort + " is outside 0..65535 (0: off)");
+        require(tlsPort != plainPort && tlsPort != wsPort, "TLS port " + tlsPort + " is also used by another listener");
+        require(plainPort == 0 || plainPort != wsPort, "plain and WebSocket ports are both " + plainPort);
+        require(mdnsName != null && !mdnsName.isBlank(), "mDNS name must be set");
+        require(topics != null, "topics must be set");
+    }
+
+    /** The defaults: files under the working directory, standard ports, plain MQTT on loopback, mDNS on. */
+    public static BrokerConfig defaults() {
+        return new BrokerConfig(
+                Path.of("certs", CertificateFiles.SERVER_P12),
+                CertificateFiles.DEFAULT_KEYSTORE_PASSWORD,
+                UsersFile.DEFAULT,
+                Path.of("data"),
+                "0.0.0.0",
+                DEFAULT_TLS_PORT,
+                DEFAULT_PLAIN_PORT,
+                "127.0.0.1",
+                DEFAULT_WS_PORT,
+                true,
+                "OnAir broker on " + hostName(),
+                Topics.defaults());
+    }
+
+    /** Uses {@code certsDir/server.p12} with the default password, as {@code onair certs} writes it. */
+    public BrokerConfig withCertsDir(Path certsDir) {
+        return withKeystore(certsDir.resolve(CertificateFiles.SERVER_P12), CertificateFiles.DEFAULT_KEYSTORE_PASSWORD);
+    }
+
+    public BrokerConfig withKeystore(Path file, String password) {
+        return new BrokerConfig(
+                file, password, usersFile, dataDir, host, tlsPort, plainPort, plainBind, wsPort, mdns, mdnsName,
+                topics);
+    }
+
+    public BrokerConfig withUsersFile(Path file) {
+        return new BrokerConfig(
+                keystore,
+                keystorePassword,
+                file,
+                dataDir,
+                host,
+                tlsPort,
+                plainPort,
+                plainBind,
+                wsPort,
+                mdns,
+                mdnsName,
+                topics);
+    }
+
+    public BrokerConfig withDataDir(Path dir) {
+        return new BrokerConfig(
+                keystore,
+                keystorePassword,
+                usersFile,
+                dir,
+                host,
+                tlsPort,
+                plainPort,
+                plainBind,
+                wsPort,
+                mdns,
+                mdnsName,
+                topics);
+    }
+
+    /** Sets the TLS, plain and WebSocket ports (0 turns plain or WebSocket off). */
+    public BrokerConfig withPorts(int tls, int plain, int ws) {
+        return new BrokerConfig(
+                keystore,
+                keystorePassword,
+                usersFile,
+                dataDir,
+                host,
+                tls,
+                plain,
+                plainBind,
+                ws,
+                mdns,
+                mdnsName,
+                topics);
+    }
+
+    public BrokerConfig withHost(String tlsHost) {
+        return new BrokerConfig(
+                keystore,
+                keystorePassword,
+                usersFile,
+                dataDir,
+                tlsHost,
+                tlsPort,
+                plainPort,
+                plainBind,
+                wsPort,
+                mdns,
+                mdnsName,
+                topics);
+    }
+
+    public BrokerConfig withPlainBind(String address) {
+        return new BrokerConfig(
+                keystore,
+                keystorePassword,
+                usersFile,
+                dataDir,
+                host,
+                tlsPort,
+                plainPort,
+                address,
+                wsPort,
+                mdns,
+                mdnsName,
+                topics);
+    }
+
+    public BrokerConfig withMdns(boolean on) {
+        return new BrokerConfig(
+                keystore,
+                keystorePassword,
+                usersFile,
+                dataDir,
+                host,
+                tlsPort,
+                plainPort,
+                plainBind,
+                wsPort,
+                on,
+                mdnsName,
+                topics);
+    }
+
+    public BrokerConfig withTopics(Topics t) {
+        return new BrokerConfig(
+                keystore,
+                keystorePassword,
+                usersFile,
+                dataDir,
+                host,
+                tlsPort,
+                plainPort,
+                plainBind,
+                wsPort,
+                mdns,
+                mdnsName,
+                t);
+    }
+
+    /** Keeps the keystore password out of logs. */
+    @Override
+    public String toString() {
+        return "BrokerConfig[keystore=" + keystore + ", usersFile=" + usersFile + ", dataDir=" + dataDir + ", host="
+                + host + ", tlsPort=" + tlsPort + ", plainPort=" + plainPort + ", plainBind=" + plainBind + ", wsPort="
+                + wsPort + ", mdns=" + mdns + ", topics=" + topics.prefix() + "," + topics.discoveryPrefix() + "]";
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static String hostName() {
+        String name = System.getenv("HOSTNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                name = "this host";
+            }
+        }
+        return name;
+    }
+}

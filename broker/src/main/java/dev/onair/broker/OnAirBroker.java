@@ -1,0 +1,181 @@
+package dev.onair.broker;
+
+import dev.onair.broker.auth.PasswordAuthenticator;
+import dev.onair.broker.auth.RoleAcl;
+import dev.onair.broker.auth.UserDirectory;
+import dev.onair.broker.certs.ServerTls;
+import dev.onair.broker.mdns.MdnsAdvertiser;
+import dev.onair.broker.net.PlainLoopbackListener;
+import dev.onair.contract.config.StartupException;
+import dev.onair.contract.node.Component;
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OnAir's MQTT broker: embedded Moquette with TLS (1.2 and 1.3 only), secure WebSocket, a plain listener on loopback,
+ * password users with role ACLs, and persistence. If any TLS listener cannot start, {@link #start()} fails with one
+ * clear line and nothing keeps running: the broker never runs without TLS.
+ *
+ * <pre>{@code
+ * OnAirBroker broker = new OnAirBroker(BrokerConfig.defaults().withCertsDir(certs).withMdns(false));
+ * new Lifecycle().stopOnShutdown().start(broker);
+ * }</pre>
+ */
+public final class OnAirBroker implements Component {
+    private static final Logger log = LoggerFactory.getLogger(OnAirBroker.class);
+
+    /**
+     * How often Moquette commits retained messages and sessions to disk, in seconds. A kill -9 loses at most this
+     * much; Moquette's default is 30.
+     */
+    static final int AUTOSAVE_SECONDS = 1;
+
+    private final BrokerConfig config;
+    private Server server;
+    private PlainLoopbackListener plain;
+    private MdnsAdvertiser mdns;
+    private ServerTls tls;
+
+    public OnAirBroker(BrokerConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void start() throws IOException {
+        tls = ServerTls.load(config.keystore(), config.keystorePassword());
+        UserDirectory users = new UserDirectory(config.usersFile());
+        try {
+            users.load();
+        } catch (IOException e) {
+            throw new StartupException(e.getMessage());
+        }
+        if (users.size() == 0) {
+            log.warn(
+                    "No users in {}: nobody can connect. Add one with ./onair users add NAME --role ROLE",
+                    config.usersFile());
+        }
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new StartupException("data directory " + config.dataDir() + " cannot be created: " + e.getMessage());
+        }
+
+        server = new Server();
+        try {
+            server.startServer(
+                    new MemoryConfig(moquetteProperties()),
+                    List.of(new ConnectionLog()),
+                    () -> tls.sslContext(),
+                    new PasswordAuthenticator(users),
+                    new RoleAcl(users, config.topics()));
+        } catch (RuntimeException e) {
+            stop();
+            throw new StartupException(listenerFailure(e), e);
+        }
+        log.info(
+                "MQTT over TLS listening on {}:{} (TLS 1.2/1.3), CA SHA-256 {}",
+                config.host(),
+                config.tlsPort(),
+                tls.caSha256());
+        if (config.wsPort() != 0) {
+            log.info(
+                    "MQTT over secure WebSocket listening on wss://{}:{}{}",
+                    config.host(),
+                    config.wsPort(),
+                    BrokerConfig.WEBSOCKET_PATH);
+        }
+        if (config.plainPort() != 0) {
+            plain = new PlainLoopbackListener(
+                    config.plainBind(), config.plainPort(), config.tlsPort(), tls.caCertificate());
+            try {
+                plain.start();
+            } catch (RuntimeException | javax.net.ssl.SSLException | InterruptedException e) {
+                stop();
+                throw e instanceof StartupException s ? s : new StartupException("plain MQTT listener: " + e, e);
+            }
+        }
+        if (config.mdns()) {
+            mdns = new MdnsAdvertiser(config.mdnsName(), config.tlsPort(), tls.caSha256());
+            mdns.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (mdns != null) {
+            mdns.stop();
+            mdns = null;
+        }
+        if (plain != null) {
+            plain.stop();
+            plain = null;
+        }
+        if (server != null) {
+            try {
+                server.stopServer();
+            } catch (RuntimeException e) {
+                // Moquette throws when stopping a server whose start failed half-way; the ports are closed by then.
+                log.debug("Moquette stop: {}", e.toString());
+            }
+            server = null;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "broker";
+    }
+
+    /** The SHA-256 fingerprint of the CA the broker's certificate chains to (after {@link #start()}). */
+    public String caSha256() {
+        return tls.caSha256();
+    }
+
+    /** The configuration this broker was built with. */
+    public BrokerConfig config() {
+        return config;
+    }
+
+    private Properties moquetteProperties() {
+        Properties p = new Properties();
+        p.setProperty("host", config.host());
+        // Moquette's own plain listener is off: it would bind config.host(), not loopback (see PlainLoopbackListener).
+        p.setProperty("port", "disabled");
+        p.setProperty("websocket_port", "disabled");
+        p.setProperty("ssl_port", Integer.toString(config.tlsPort()));
+        if (config.wsPort() != 0) {
+            p.setProperty("secure_websocket_port", Integer.toString(config.wsPort()));
+            p.setProperty("websocket_path", BrokerConfig.WEBSOCKET_PATH);
+        }
+        p.setProperty("allow_anonymous", "false");
+        p.setProperty("allow_zero_byte_client_id", "true");
+        // A persistent session keeps its subscriptions across restarts; check them against today's users and ACLs.
+        p.setProperty("reauthorize_subscriptions_on_connect", "true");
+        p.setProperty("telemetry_enabled", "false");
+        p.setProperty("netty.native", "false");
+        p.setProperty("persistence_enabled", "true");
+        p.setProperty("persistent_queue_type", "segmented");
+        p.setProperty("data_path", config.dataDir().toAbsolutePath() + "/");
+        p.setProperty("autosave_interval", Integer.toString(AUTOSAVE_SECONDS));
+        p.setProperty("buffer_flush_millis", "0");
+        // Home Assistant discovery configs are a few kilobytes; Moquette's default limit is 8092 bytes.
+        p.setProperty("netty.mqtt.message_size", Integer.toString(256 * 1024));
+        return p;
+    }
+
+    private String listenerFailure(RuntimeException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (message.startsWith("Cannot bind to port:")) {
+            String port = message.substring("Cannot bind to port:".length()).trim();
+            return "port " + port + " on " + config.host() + " is already in use or not allowed; stop what uses it or "
+                    + "choose another with --tls-port / --ws-port";
+        }
+        return "MQTT listeners cannot start: " + message;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.onair.broker.auth;
+
+import dev.onair.broker.users.User;
+import dev.onair.contract.topic.Topics;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Least-privilege access by role (issue 2, "ACLs by role"); {@code p} is the topic prefix, {@code ha} the discovery
+ * prefix, {@code id} the user's person or display id:
+ *
+ * <table>
+ *   <tr><th>role</th><th>reads</th><th>writes</th></tr>
+ *   <tr><td>publisher</td><td>{@code p/person/id/set}</td><td>{@code p/person/id/#}</td></tr>
+ *   <tr><td>display</td><td>{@code p/person/+/presence}, {@code p/person/+/availability}, {@code p/display/id/#}</td>
+ *       <td>{@code p/display/id/#}, {@code p/person/+/set}</td></tr>
+ *   <tr><td>bridge</td><td>{@code p/#}, {@code ha/#}</td>
+ *       <td>{@code ha/#}, {@code p/person/+/set}, {@code p/display/+/set}, {@code p/bridge/#}</td></tr>
+ *   <tr><td>homeassistant</td><td>{@code p/#}, {@code ha/#}</td>
+ *       <td>{@code p/person/+/set}, {@code p/display/+/set}, {@code ha/status}</td></tr>
+ *   <tr><td>viewer</td><td>{@code p/#}</td><td>nothing</td></tr>
+ * </table>
+ *
+ * <p>A subscription is allowed only if every topic its filter can match is readable, so a publisher asking for
+ * {@code onair/#} is refused rather than silently narrowed. A display may read its own display topics (not only its
+ * {@code set} topic) so it can restore its last state after a restart.
+ */
+public final class RoleAcl implements IAuthorizatorPolicy {
+    private static final Logger log = LoggerFactory.getLogger(RoleAcl.class);
+
+    private final UserDirectory users;
+    private final Topics topics;
+
+    public RoleAcl(UserDirectory users, Topics topics) {
+        this.users = users;
+        this.topics = topics;
+    }
+
+    /** The filters {@code user} may read. */
+    public List<String> readable(User user) {
+        String p = topics.prefix();
+        String ha = topics.discoveryPrefix();
+        return switch (user.role()) {
+            case PUBLISHER -> List.of(p + "/person/" + user.id() + "/set");
+            case DISPLAY ->
+                List.of(p + "/person/+/presence", p + "/person/+/availability", p + "/display/" + user.id() + "/#");
+            case BRIDGE, HOMEASSISTANT -> List.of(p + "/#", ha + "/#");
+            case VIEWER -> List.of(p + "/#");
+        };
+    }
+
+    /** The filters {@code user} may publish to. */
+    public List<String> writable(User user) {
+        String p = topics.prefix();
+        String ha = topics.discoveryPrefix();
+        return switch (user.role()) {
+            case PUBLISHER -> List.of(p + "/person/" + user.id() + "/#");
+            case DISPLAY -> List.of(p + "/display/" + user.id() + "/#", p + "/person/+/set");
+            case BRIDGE -> List.of(ha + "/#", p + "/person/+/set", p + "/display/+/set", p + "/bridge/#");
+            case HOMEASSISTANT -> List.of(p + "/person/+/set", p + "/display/+/set", ha + "/status");
+            case VIEWER -> List.of();
+        };
+    }
+
+    @Override
+    public boolean canWrite(Topic topic, String user, String client) {
+        String name = topic.toString();
+        Optional<User> u = users.find(user);
+        boolean allowed = u.isPresent() && writable(u.get()).stream().anyMatch(f -> TopicFilters.matches(f, name));
+        if (!allowed) {
+            log.warn("Denied publish to {} by client {} (user {}, role {}): dropped", name, client, user, role(u));
+        }
+        return allowed;
+    }
+
+    @Override
+    public boolean canRead(Topic topic, String user, String client) {
+        String filter = topic.toString();
+        Optional<User> u = users.find(user);
+        boolean allowed = u.isPresent() && readable(u.get()).stream().anyMatch(f -> TopicFilters.covers(f, filter));
+        if (!allowed) {
+            log.warn("Denied subscription to {} by client {} (user {}, role {})", filter, client, user, role(u));
+        }
+        return allowed;
+    }
+
+    private static String role(Optional<User> user) {
+        return user.map(u -> u.role().key()).orElse("none");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.onair.broker.auth;
+
+import dev.onair.broker.users.User;
+import dev.onair.broker.users.Users;
+import dev.onair.broker.users.UsersFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker's view of the users file. It is re-read when it changes, so {@code onair users add} takes effect
+ * without a broker restart; if the new file is broken, the last good users stay in force and the problem is logged.
+ */
+public final class UserDirectory {
+    private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
+
+    private final Path file;
+    private Users users = Users.empty();
+    private FileTime loadedModified;
+    private long loadedSize = -1;
+
+    public UserDirectory(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * Reads the file for the first time.
+     *
+     * @throws IOException when it cannot be read or is malformed
+     */
+    public synchronized void load() throws IOException {
+        FileTime modified = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
+        long size = Files.exists(file) ? Files.size(file) : -1;
+        users = UsersFile.load(file);
+        loadedModified = modified;
+        loadedSize = size;
+    }
+
+    /** The user called {@code name}, after re-reading the file if it changed. */
+    public Optional<User> find(String name) {
+        return current().get(name);
+    }
+
+    /** How many users there are now. */
+    public int size() {
+        return current().size();
+    }
+
+    private synchronized Users current() {
+        try {
+            boolean exists = Files.exists(file);
+            FileTime modified = exists ? Files.getLastModifiedTime(file) : null;
+            long size = exists ? Files.size(file) : -1;
+            if (!java.util.Objects.equals(modified, loadedModified) || size != loadedSize) {
+                Users fresh = UsersFile.load(file);
+                log.info("Users file {} changed: {} user(s)", file, fresh.size());
+                users = fresh;
+                loadedModified = modified;
+                loadedSize = size;
+            }
+        } catch (IOException e) {
+            log.warn("Keeping the previous users: {}", e.getMessage());
+        }
+        return users;
+    }
+}

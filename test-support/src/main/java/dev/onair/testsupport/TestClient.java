@@ -1,0 +1,148 @@
+package dev.onair.testsupport;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
+import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.contract.mqtt.TlsTrust;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A plain MQTT 5 test client (HiveMQ) that records every message it receives, so tests can assert on the wire:
+ *
+ * <pre>{@code
+ * try (TestClient viewer = TestClient.connect(broker.settings("viewer"), "viewer-1")) {
+ *     viewer.subscribe("onair/#");
+ *     await().until(() -> viewer.received().size() == 1);
+ *     assertThat(viewer.received().get(0)).isEqualTo(new Received("onair/person/alice/presence", json, true, 1));
+ * }
+ * }</pre>
+ */
+public final class TestClient implements AutoCloseable {
+    /** One received message. */
+    public record Received(String topic, String payload, boolean retain, int qos) {}
+
+    private final Mqtt5BlockingClient client;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private TestClient(Mqtt5BlockingClient client) {
+        this.client = client;
+    }
+
+    /** Connects with a clean session (TLS when the settings say so, with their CA). */
+    public static TestClient connect(BrokerSettings settings, String clientId) {
+        return connect(settings, clientId, true, false);
+    }
+
+    /**
+     * Connects.
+     *
+     * @param cleanStart false to resume (or create) a persistent session that never expires
+     * @param webSocket true to use MQTT over secure WebSocket at path {@code /mqtt} (give the WebSocket port in the
+     *     settings' address)
+     */
+    public static TestClient connect(BrokerSettings settings, String clientId, boolean cleanStart, boolean webSocket) {
+        Mqtt5ClientBuilder builder = MqttClient.builder()
+                .useMqttVersion5()
+                .identifier(clientId)
+                .serverHost(settings.address().host())
+                .serverPort(settings.address().port());
+        if (settings.address().tls()) {
+            try {
+                builder = builder.sslConfig()
+                        .trustManagerFactory(TlsTrust.trustManagerFactory(settings))
+                        .protocols(TlsTrust.PROTOCOLS)
+                        .applySslConfig();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read the CA: " + e, e);
+            }
+        }
+        if (webSocket) {
+            builder = builder.webSocketConfig().serverPath("mqtt").applyWebSocketConfig();
+        }
+        if (settings.user() != null) {
+            builder = builder.simpleAuth()
+                    .username(settings.user())
+                    .password(
+                            settings.password() == null
+                                    ? new byte[0]
+                                    : settings.password().getBytes(StandardCharsets.UTF_8))
+                    .applySimpleAuth();
+        }
+        Mqtt5BlockingClient client = builder.buildBlocking();
+        TestClient test = new TestClient(client);
+        client.toAsync()
+                .publishes(
+                        com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL,
+                        p -> test.received.add(new Received(
+                                p.getTopic().toString(),
+                                new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8),
+                                p.isRetain(),
+                                p.getQos().getCode())));
+        client.connectWith()
+                .cleanStart(cleanStart)
+                .sessionExpiryInterval(cleanStart ? 0 : 0xFFFFFFFFL)
+                .send();
+        return test;
+    }
+
+    /**
+     * Subscribes at QoS 1.
+     *
+     * @return whether the broker granted the subscription (false when the ACL refused it)
+     */
+    public boolean subscribe(String filter) {
+        Mqtt5SubAck ack = client.subscribeWith()
+                .topicFilter(filter)
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .send();
+        return !ack.getReasonCodes().get(0).isError();
+    }
+
+    /** The reason code the broker gave a subscription to {@code filter}. */
+    public Mqtt5SubAckReasonCode subscribeReason(String filter) {
+        return client.subscribeWith()
+                .topicFilter(filter)
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .send()
+                .getReasonCodes()
+                .get(0);
+    }
+
+    /** Publishes and, for QoS 1, waits for the broker's acknowledgement. */
+    public void publish(String topic, String payload, int qos, boolean retain) {
+        client.publishWith()
+                .topic(topic)
+                .payload(payload.getBytes(StandardCharsets.UTF_8))
+                .qos(MqttQos.fromCode(qos))
+                .retain(retain)
+                .send();
+    }
+
+    /** Every message received so far, in order. */
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** The messages received on {@code topic}. */
+    public List<Received> received(String topic) {
+        return received.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    public boolean isConnected() {
+        return client.getState().isConnected();
+    }
+
+    /** Disconnects normally (a persistent session stays on the broker). */
+    @Override
+    public void close() {
+        if (client.getState().isConnected()) {
+            client.disconnect();
+        }
+    }
+}
