@@ -167,7 +167,7 @@ public final class DeviceConfigs {
         ObjectNode c = cmps.putObject(key);
         c.put("platform", platform);
         c.put("unique_id", Topics.deviceId(kind, id) + "_" + key);
-        c.put("default_entity_id", platform + ".onair_" + id + "_" + key);
+        c.put("default_entity_id", platform + ".onair_" + entitySlug(id) + "_" + key);
         if (name == null) {
             c.putNull("name");
         } else {
@@ -179,6 +179,14 @@ public final class DeviceConfigs {
         c.put("availability_mode", "all");
         c.put("qos", 1);
         return c;
+    }
+
+    /**
+     * An id as Home Assistant writes it inside an entity id: {@code -} is not allowed there and Home Assistant would
+     * slugify it (and doubled or trailing {@code _}) anyway, so {@code alice-smith} gives {@code sensor.onair_alice_smith_presence}.
+     */
+    static String entitySlug(String id) {
+        return id.replace('-', '_').replaceAll("_{2,}", "_").replaceAll("_+$", "");
     }
 
     private static byte[] bytes(ObjectNode root) {
