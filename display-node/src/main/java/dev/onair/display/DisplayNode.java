@@ -5,6 +5,7 @@ import dev.onair.contract.PayloadException;
 import dev.onair.contract.command.OverrideCommand;
 import dev.onair.contract.light.LightCommand;
 import dev.onair.contract.light.LightState;
+import dev.onair.contract.light.Rgb;
 import dev.onair.contract.mqtt.MqttConnection;
 import dev.onair.contract.node.Component;
 import dev.onair.contract.presence.Presence;
@@ -158,7 +159,9 @@ public final class DisplayNode implements Component {
         }
         PersonView view = people.updatePresence(presence);
         log.debug("Presence of {}: {} ({})", ref.id(), presence.status(), presence.activity());
-        hub.broadcast("presence", Json.person(view).toString());
+        hub.broadcast(
+                "presence",
+                Json.person(view, config.look().colour(view.lookKey())).toString());
     }
 
     private void onAvailability(String topic, byte[] payload) throws PayloadException {
@@ -171,7 +174,7 @@ public final class DisplayNode implements Component {
                 .orElseThrow(() -> new PayloadException(
                         PayloadException.Reason.UNKNOWN_VALUE, null, "availability is not 'online' or 'offline'"));
         PersonView view = people.updateAvailability(ref.id(), availability);
-        hub.broadcast("availability", Json.availability(view));
+        hub.broadcast("availability", Json.availability(view, config.look().colour(view.lookKey())));
     }
 
     private void onCommand(String topic, byte[] payload) throws PayloadException {
@@ -229,6 +232,11 @@ public final class DisplayNode implements Component {
         @Override
         public List<PersonView> people() {
             return people.inOrder();
+        }
+
+        @Override
+        public Rgb colour(PersonView person) {
+            return config.look().colour(person.lookKey());
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.onair.display.web;
 import dev.onair.contract.command.OverrideCommand;
 import dev.onair.contract.light.LightCommand;
 import dev.onair.contract.light.LightState;
+import dev.onair.contract.light.Rgb;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.scene.PersonView;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.concurrent.CompletableFuture;
 public interface DashboardModel {
     /** Everyone known, in display order. */
     List<PersonView> people();
+
+    /** The colour the panel shows for a person. */
+    Rgb colour(PersonView person);
 
     LightState light();
 

@@ -53,7 +53,8 @@ public final class DashboardServer implements Component {
             config.staticFiles.add("/web", io.javalin.http.staticfiles.Location.CLASSPATH);
             config.routes.get("/", this::index);
             config.routes.get("/healthz", this::health);
-            config.routes.get("/api/people", ctx -> ctx.contentType(JSON).result(Json.people(model.people())));
+            config.routes.get(
+                    "/api/people", ctx -> ctx.contentType(JSON).result(Json.people(model.people(), model::colour)));
             config.routes.get(
                     "/api/display",
                     ctx -> ctx.contentType(JSON).result(model.light().toJson()));
@@ -102,10 +103,11 @@ public final class DashboardServer implements Component {
         List<SseEvent> initial = new ArrayList<>();
         for (PersonView p : model.people()) {
             if (p.presence() != null) {
-                initial.add(new SseEvent("presence", Json.person(p).toString()));
+                initial.add(
+                        new SseEvent("presence", Json.person(p, model.colour(p)).toString()));
             }
             if (p.availability() != null) {
-                initial.add(new SseEvent("availability", Json.availability(p)));
+                initial.add(new SseEvent("availability", Json.availability(p, model.colour(p))));
             }
         }
         initial.add(

@@ -3,19 +3,24 @@ package dev.onair.display.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onair.contract.json.StrictJson;
+import dev.onair.contract.light.Rgb;
 import dev.onair.contract.presence.PresenceCodec;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.scene.PersonView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Function;
 
 /** The dashboard API's JSON bodies (CONTRACT.md section 9). */
 public final class Json {
     private Json() {}
 
-    /** A person as {@code /api/people} lists them: their presence as on the wire, plus {@code availability}. */
-    public static ObjectNode person(PersonView view) {
+    /**
+     * A person as {@code /api/people} lists them: their presence as on the wire, plus {@code availability} and the
+     * {@code color} the panel shows for them.
+     */
+    public static ObjectNode person(PersonView view, Rgb colour) {
         ObjectNode o;
         if (view.presence() != null) {
             try {
@@ -32,17 +37,21 @@ public final class Json {
         } else {
             o.put("availability", view.availability().wire());
         }
+        o.put("color", colour.toHex());
         return o;
     }
 
-    public static String people(List<PersonView> people) {
+    public static String people(List<PersonView> people, Function<PersonView, Rgb> colours) {
         ArrayNode a = StrictJson.MAPPER.createArrayNode();
-        people.forEach(p -> a.add(person(p)));
+        people.forEach(p -> a.add(person(p, colours.apply(p))));
         return a.toString();
     }
 
-    /** The data of an {@code availability} event: the bare payload says nothing of whose it is. */
-    public static String availability(PersonView view) {
+    /**
+     * The data of an {@code availability} event: the bare payload says nothing of whose it is, so the person is named,
+     * with the colour the panel now shows for them.
+     */
+    public static String availability(PersonView view, Rgb colour) {
         ObjectNode o = StrictJson.MAPPER.createObjectNode();
         o.put("person", view.person());
         if (view.availability() == null) {
@@ -50,6 +59,7 @@ public final class Json {
         } else {
             o.put("availability", view.availability().wire());
         }
+        o.put("color", colour.toHex());
         return o.toString();
     }
 

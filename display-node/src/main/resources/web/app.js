@@ -1,0 +1,165 @@
+// OnAir dashboard: live presence over Server-Sent Events, the panel's frame polled while the page is visible.
+(function () {
+  'use strict';
+  const people = new Map();
+  let light = null;
+  const $ = (id) => document.getElementById(id);
+  const keyInput = $('api-key');
+  keyInput.value = localStorage.getItem('onair.apiKey') || '';
+  keyInput.addEventListener('change', () => localStorage.setItem('onair.apiKey', keyInput.value));
+
+  const words = (s) => (s || 'unknown').replace(/_/g, ' ');
+
+  function ago(iso) {
+    if (!iso) return '';
+    const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+    if (s < 60) return 'just now';
+    if (s < 3600) return Math.round(s / 60) + ' min ago';
+    if (s < 86400) return Math.round(s / 3600) + ' h ago';
+    return new Date(iso).toLocaleString();
+  }
+
+  function renderPeople() {
+    const list = $('people');
+    const entries = [...people.values()];
+    if (entries.length === 0) {
+      list.innerHTML = '<li class="muted">No one has published a presence yet.</li>';
+      return;
+    }
+    list.innerHTML = '';
+    for (const p of entries) {
+      const li = $('person-tpl').content.firstElementChild.cloneNode(true);
+      li.dataset.person = p.person;
+      li.querySelector('.name').textContent = p.person;
+      const offline = p.availability === 'offline';
+      const status = li.querySelector('.status');
+      status.textContent = words(p.status) + (p.activity && p.activity !== p.status ? ' · ' + words(p.activity) : '');
+      if (offline) {
+        const tag = document.createElement('span');
+        tag.className = 'offline-tag';
+        tag.textContent = ' · publisher offline';
+        status.appendChild(tag);
+      }
+      const since = p.since ? 'since ' + new Date(p.since).toLocaleTimeString() + ' (' + ago(p.since) + ')' : '';
+      const until = p.override_until ? ' · override until ' + new Date(p.override_until).toLocaleTimeString() : '';
+      li.querySelector('.since').textContent = since + until + (p.source ? ' · ' + p.source : '');
+      li.querySelector('.swatch').style.background = colourOf(p);
+      li.querySelector('.override').addEventListener('change', (e) => {
+        if (e.target.value) override(p.person, e.target.value);
+        e.target.value = '';
+      });
+      list.appendChild(li);
+    }
+  }
+
+  // The server sends the configured colour; the availability event alone does not, so offline is grey here too.
+  function colourOf(p) {
+    if (p.availability === 'offline') return '#808080';
+    return p.color || '#ffffff';
+  }
+
+  function renderLight() {
+    if (!light) return;
+    $('brightness').value = light.brightness;
+    $('brightness-out').textContent = light.brightness;
+    $('effect').value = light.effect;
+    $('power').textContent = light.state === 'ON' ? 'Turn off' : 'Turn on';
+    $('light-line').textContent = 'Light ' + light.state.toLowerCase() + ' · brightness ' + light.brightness +
+      ' · effect ' + light.effect;
+  }
+
+  // The LED grid: one div per pixel, recoloured in place.
+  let gridSize = '';
+  function drawFrame(f) {
+    const grid = $('grid');
+    const size = f.width + 'x' + f.height;
+    if (size !== gridSize) {
+      gridSize = size;
+      grid.innerHTML = '';
+      grid.style.gridTemplateColumns = 'repeat(' + f.width + ', 1fr)';
+      grid.style.maxWidth = Math.min(480, f.width * 32) + 'px';
+      for (let i = 0; i < f.width * f.height; i++) {
+        const d = document.createElement('div');
+        d.className = 'led';
+        grid.appendChild(d);
+      }
+    }
+    const leds = grid.children;
+    f.pixels.forEach((p, i) => {
+      const c = 'rgb(' + p[0] + ',' + p[1] + ',' + p[2] + ')';
+      if (leds[i].dataset.c !== c) {
+        leds[i].dataset.c = c;
+        leds[i].style.background = c;
+        leds[i].style.boxShadow = (p[0] + p[1] + p[2]) > 30 ? '0 0 6px ' + c : 'none';
+      }
+    });
+    grid.dataset.frame = f.pixels.map((p) => p.join(',')).join(' ');
+  }
+
+  async function pollFrame() {
+    try {
+      if (!document.hidden) {
+        const r = await fetch('/api/display/frame', {cache: 'no-store'});
+        if (r.ok) drawFrame(await r.json());
+      }
+    } catch (e) { /* the node restarts; keep trying */ }
+    setTimeout(pollFrame, 100);
+  }
+
+  function connect() {
+    const es = new EventSource('/api/events');
+    es.onopen = () => { $('conn').classList.add('live'); $('status-line').textContent = 'live'; };
+    es.onerror = () => { $('conn').classList.remove('live'); $('status-line').textContent = 'reconnecting…'; };
+    es.addEventListener('presence', (e) => {
+      const p = JSON.parse(e.data);
+      people.set(p.person, Object.assign({}, people.get(p.person), p));
+      renderPeople();
+    });
+    es.addEventListener('availability', (e) => {
+      const a = JSON.parse(e.data);
+      people.set(a.person, Object.assign({person: a.person}, people.get(a.person), {availability: a.availability, color: a.color}));
+      renderPeople();
+    });
+    es.addEventListener('display', (e) => { light = JSON.parse(e.data); renderLight(); });
+  }
+
+  async function send(url, body) {
+    const headers = {'Content-Type': 'application/json'};
+    if (keyInput.value) headers['X-API-Key'] = keyInput.value;
+    const r = await fetch(url, {method: 'POST', headers, body: JSON.stringify(body)});
+    const text = await r.text();
+    $('control-msg').textContent = r.ok ? 'Done.' : 'Refused (' + r.status + '): ' + text;
+    return r.ok ? JSON.parse(text) : null;
+  }
+
+  async function override(person, status) {
+    await send('/api/people/' + encodeURIComponent(person) + '/override', {status});
+  }
+
+  async function lightCommand(cmd) {
+    const s = await send('/api/display', cmd);
+    if (s) { light = s; renderLight(); }
+  }
+
+  $('brightness').addEventListener('input', (e) => { $('brightness-out').textContent = e.target.value; });
+  $('brightness').addEventListener('change', (e) => lightCommand({brightness: Number(e.target.value)}));
+  $('effect').addEventListener('change', (e) => {
+    if (e.target.value === 'solid') {
+      const h = $('colour').value;
+      lightCommand({color: {r: parseInt(h.slice(1, 3), 16), g: parseInt(h.slice(3, 5), 16),
+        b: parseInt(h.slice(5, 7), 16)}});
+    } else {
+      lightCommand({effect: e.target.value});
+    }
+  });
+  $('colour').addEventListener('change', () => { $('effect').value = 'solid'; $('effect').dispatchEvent(new Event('change')); });
+  $('power').addEventListener('click', () => lightCommand({state: light && light.state === 'ON' ? 'OFF' : 'ON'}));
+  setInterval(renderPeople, 30000);
+
+  fetch('/api/people').then((r) => r.json()).then((list) => {
+    for (const p of list) people.set(p.person, Object.assign({}, people.get(p.person), p));
+    renderPeople();
+  }).catch(() => {});
+  connect();
+  pollFrame();
+})();
