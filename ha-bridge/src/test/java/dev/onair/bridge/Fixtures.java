@@ -1,0 +1,42 @@
+package dev.onair.bridge;
+
+import dev.onair.contract.light.LightState;
+import dev.onair.contract.light.Rgb;
+import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.contract.presence.Activity;
+import dev.onair.contract.presence.Presence;
+import dev.onair.contract.presence.PresenceCodec;
+import dev.onair.contract.presence.Status;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Payloads and a quick bridge configuration for the integration tests. */
+final class Fixtures {
+    private Fixtures() {}
+
+    static String presence(String person, Status status) {
+        return presence(person, status, Instant.now());
+    }
+
+    static String presence(String person, Status status, Instant since) {
+        Presence p = new Presence(
+                person, status, Activity.of(status), since, "teams-log", true, status == Status.BUSY, null);
+        return new String(PresenceCodec.encode(p), StandardCharsets.UTF_8);
+    }
+
+    static String displayState() {
+        return new String(
+                new LightState(true, 128, new Rgb(255, 0, 0), LightState.EFFECT_PRESENCE).toJson(),
+                StandardCharsets.UTF_8);
+    }
+
+    /** Short windows and delays so tests run in seconds; everything else as in production. */
+    static BridgeConfig fast(BrokerSettings onair) {
+        return BridgeConfig.of(onair)
+                .withTimings(Duration.ofDays(7), Duration.ofMillis(500), Duration.ofMillis(500))
+                .withPeople(List.of())
+                .withDisplays(List.of());
+    }
+}
