@@ -49,7 +49,7 @@ final class FolderWatch {
                     StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE);
             log.debug("Watching {} for changes", dir);
-        } catch (IOException e) {
+        } catch (IOException | ClosedWatchServiceException e) {
             log.debug("Cannot watch {} ({}); the slow poll reads it", dir, e.toString());
         }
     }

@@ -75,8 +75,8 @@ public final class TeamsLogSource {
                 client == TeamsClient.NEW ? "new Teams" : "classic Teams",
                 location,
                 processCheck == null ? "" : ", checking that Teams runs");
-        checkProcess();
         startUp();
+        checkProcess(); // after the read: calls logged before a Teams that is not running are over
         emit();
         watch = new FolderWatch(
                 client == TeamsClient.NEW ? location : location.toAbsolutePath().getParent(), this::wake);
@@ -134,7 +134,7 @@ public final class TeamsLogSource {
         }
     }
 
-    private void processTick() {
+    void processTick() {
         Boolean before = teamsRunning;
         checkProcess();
         if (!java.util.Objects.equals(teamsRunning, before)) {
