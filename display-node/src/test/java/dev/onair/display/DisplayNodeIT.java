@@ -1,0 +1,143 @@
+package dev.onair.display;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.onair.broker.users.Role;
+import dev.onair.contract.light.Rgb;
+import dev.onair.contract.mqtt.MqttConnection;
+import dev.onair.contract.presence.Activity;
+import dev.onair.contract.presence.Status;
+import dev.onair.display.panel.Frame;
+import dev.onair.testsupport.EmbeddedBroker;
+import dev.onair.testsupport.MosquittoClients;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+/** The display node against the real OnAir broker, driven by Debian's mosquitto_pub. */
+class DisplayNodeIT {
+    private static final Frame RED = Frame.solid(16, 16, Rgb.parseHex("#FF0000"));
+    private static final Frame GREEN = Frame.solid(16, 16, Rgb.parseHex("#00FF00"));
+    private static final Frame GREY = Frame.solid(16, 16, Rgb.parseHex("#808080"));
+
+    /** One broker per test: retained presence from one test must not add people to the next one's panel. */
+    @RegisterExtension
+    final EmbeddedBroker broker = new EmbeddedBroker();
+
+    private final List<DisplayNode> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopNodes() {
+        nodes.forEach(DisplayNode::stop);
+    }
+
+    private DisplayNode start(String displayId) throws Exception {
+        broker.addUser(displayId, Role.DISPLAY);
+        DisplayNode node = new DisplayNode(DisplayFixture.config(broker, displayId));
+        nodes.add(node);
+        node.start();
+        return node;
+    }
+
+    private void publish(String person, String leaf, String payload) {
+        MosquittoClients.Result r =
+                MosquittoClients.publish(broker, person, "onair/person/" + person + "/" + leaf, payload, true);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+    }
+
+    @Test
+    void retainedPresence_publishedBeforeStart_isShownOnceStarted() throws Exception {
+        broker.addUser("ada", Role.PUBLISHER);
+        publish("ada", "presence", DisplayFixture.presence("ada", Status.BUSY, Activity.BUSY));
+
+        DisplayNode node = start("hall");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.frame().equals(RED));
+    }
+
+    @Test
+    void presenceChange_isShownWithinASecond() throws Exception {
+        broker.addUser("bea", Role.PUBLISHER);
+        publish("bea", "presence", DisplayFixture.presence("bea", Status.AVAILABLE, Activity.AVAILABLE));
+        DisplayNode node = start("study");
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.frame().equals(GREEN));
+
+        publish("bea", "presence", DisplayFixture.presence("bea", Status.BUSY, Activity.BUSY));
+
+        await().atMost(Duration.ofSeconds(1)).until(() -> node.frame().equals(RED));
+    }
+
+    @Test
+    void availabilityOffline_turnsThePersonGrey() throws Exception {
+        broker.addUser("cy", Role.PUBLISHER);
+        publish("cy", "presence", DisplayFixture.presence("cy", Status.BUSY, Activity.BUSY));
+        publish("cy", "availability", "online");
+        DisplayNode node = start("office");
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.frame().equals(RED));
+
+        publish("cy", "availability", "offline");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> node.frame().equals(GREY));
+    }
+
+    @Test
+    void malformedPayload_isLoggedWithItsTopic_andLeavesTheFrameAsItWas() throws Exception {
+        Logger connectionLog = (Logger) LoggerFactory.getLogger(MqttConnection.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        connectionLog.addAppender(logged);
+        try {
+            broker.addUser("dee", Role.PUBLISHER);
+            publish("dee", "presence", DisplayFixture.presence("dee", Status.AVAILABLE, Activity.AVAILABLE));
+            DisplayNode node = start("porch");
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.frame().equals(GREEN));
+
+            publish("dee", "presence", "{\"v\":1,\"person\":\"dee\",\"status\":\"on_fire\"}");
+            publish("dee", "presence", "not json at all");
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> logged.list.stream()
+                                    .filter(e -> e.getFormattedMessage().contains("onair/person/dee/presence"))
+                                    .count()
+                            >= 2);
+            assertThat(node.frame()).isEqualTo(GREEN);
+        } finally {
+            connectionLog.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void lightCommand_changesBrightness_andIsEchoedRetainedOnTheStateTopic() throws Exception {
+        broker.addUser("ha", Role.HOMEASSISTANT);
+        DisplayNode node = start("kitchen");
+        await().atMost(Duration.ofSeconds(10)).until(node::isConnected);
+
+        MosquittoClients.Result sent = MosquittoClients.run(
+                command("mosquitto_pub", "-q", "1", "-t", "onair/display/kitchen/set", "-m", "{\"brightness\":42}"));
+        assertThat(sent.exitCode()).as(sent.output()).isZero();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> node.lightState().brightness() == 42);
+        // A fresh subscriber gets the retained state: retain flag 1 and the new brightness.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            MosquittoClients.Result state = MosquittoClients.run(
+                    command("mosquitto_sub", "-t", "onair/display/kitchen/state", "-C", "1", "-W", "5", "-F", "%r %p"));
+            assertThat(state.output().trim())
+                    .isEqualTo("1 {\"state\":\"ON\",\"brightness\":42,\"color_mode\":\"rgb\","
+                            + "\"color\":{\"r\":255,\"g\":255,\"b\":255},\"effect\":\"presence\"}");
+        });
+    }
+
+    private List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(args));
+        cmd.addAll(MosquittoClients.tlsArgs(broker, "ha"));
+        return cmd;
+    }
+}
