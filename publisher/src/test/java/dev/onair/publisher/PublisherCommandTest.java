@@ -1,0 +1,173 @@
+package dev.onair.publisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.onair.contract.config.ConfigException;
+import dev.onair.publisher.PublisherConfig.Source;
+import dev.onair.publisher.teams.TeamsClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class PublisherCommandTest {
+    private static final Path HOME = Path.of("/home/alice");
+
+    @Test
+    void doneWhenCommand_onWindows_followsNewTeamsWithTheProcessCheck() {
+        PublisherConfig cfg = config(
+                "Windows 11",
+                Map.of("LOCALAPPDATA", "C:\\Users\\alice\\AppData\\Local"),
+                "--person",
+                "alice",
+                "--broker",
+                "pi.local",
+                "--ca-sha256",
+                "ab".repeat(32),
+                "--user",
+                "alice");
+
+        assertThat(cfg.source()).isEqualTo(Source.TEAMS_LOG);
+        assertThat(cfg.teams().client()).isEqualTo(TeamsClient.NEW);
+        assertThat(cfg.teams().location().toString().replace('\\', '/'))
+                .endsWith("Packages/MSTeams_8wekyb3d8bbwe/LocalCache/Microsoft/MSTeams/Logs");
+        assertThat(cfg.teams().processCheck()).isTrue();
+        assertThat(cfg.teams().pollInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(cfg.broker().address().toString()).isEqualTo("mqtts://pi.local:8883");
+        assertThat(cfg.http()).isNull();
+    }
+
+    @Test
+    void onMacOs_classicTeamsAndTheProcessCheckSwitch() {
+        PublisherConfig cfg = config(
+                "Mac OS X",
+                Map.of(),
+                "--person",
+                "alice",
+                "--broker",
+                "pi.local",
+                "--ca-sha256",
+                "ab".repeat(32),
+                "--teams-client",
+                "classic",
+                "--teams-process-check",
+                "off");
+
+        assertThat(cfg.teams().client()).isEqualTo(TeamsClient.CLASSIC);
+        assertThat(cfg.teams().location())
+                .isEqualTo(HOME.resolve("Library/Application Support/Microsoft/Teams/logs.txt"));
+        assertThat(cfg.teams().processCheck()).isFalse();
+    }
+
+    @Test
+    void onLinux_thereIsNoDefaultFolder_andNoProcessCheck() {
+        PublisherConfig cfg = config(
+                "Linux",
+                Map.of(),
+                "--person",
+                "alice",
+                "--broker",
+                "pi.local",
+                "--ca-sha256",
+                "ab".repeat(32),
+                "--teams-logs",
+                "/tmp/logs");
+        assertThat(cfg.teams().location()).isEqualTo(Path.of("/tmp/logs"));
+        assertThat(cfg.teams().processCheck()).isFalse();
+
+        assertThatThrownBy(() -> config(
+                        "Linux", Map.of(), "--person", "alice", "--broker", "pi.local", "--ca-sha256", "ab".repeat(32)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--teams-logs DIR");
+    }
+
+    @Test
+    void pullAndPushModes_buildTheirSettings() {
+        PublisherConfig pull = config(
+                "Linux",
+                Map.of(),
+                "--person",
+                "bob",
+                "--broker",
+                "localhost",
+                "--ca-sha256",
+                "ab".repeat(32),
+                "--poll",
+                "http://work-pc:8080/status",
+                "--poll-interval",
+                "10s",
+                "--poll-grace",
+                "1m");
+        assertThat(pull.source()).isEqualTo(Source.HTTP_PULL);
+        assertThat(pull.poll().interval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(pull.poll().grace()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(pull.teams()).isNull();
+
+        PublisherConfig push = config(
+                "Linux",
+                Map.of(),
+                "--person",
+                "bob",
+                "--broker",
+                "localhost",
+                "--ca-sha256",
+                "ab".repeat(32),
+                "--push-ingress",
+                "--api-key",
+                "k3y");
+        assertThat(push.source()).isEqualTo(Source.HTTP_PUSH);
+        assertThat(push.http().port()).isEqualTo(8080);
+        assertThat(push.http().bind()).isEqualTo("0.0.0.0");
+        assertThat(push.http().apiKey()).isEqualTo("k3y");
+    }
+
+    @Test
+    void everyBadOption_isReportedAtOnce() {
+        assertThatThrownBy(() -> config(
+                        "Windows 10",
+                        Map.of(),
+                        "--broker",
+                        "mqtts://pi.local/path",
+                        "--teams-process-check",
+                        "maybe",
+                        "--teams-poll-interval",
+                        "soon",
+                        "--push-ingress",
+                        "--poll",
+                        "http://x/status",
+                        "--working-hours",
+                        "Moon 08:00-17:00",
+                        "--time-zone",
+                        "Mars/Olympus"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).errors())
+                        .anySatisfy(m -> assertThat(m).startsWith("--person"))
+                        .anySatisfy(m -> assertThat(m).startsWith("--broker"))
+                        .anySatisfy(m -> assertThat(m).startsWith("--poll and --push-ingress"))
+                        .anySatisfy(m -> assertThat(m).startsWith("--time-zone"))
+                        .anySatisfy(m -> assertThat(m).startsWith("--push-ingress")));
+    }
+
+    @Test
+    void noBroker_needsTheCaToCheckTheMdnsAnswer() {
+        assertThatThrownBy(() -> config(
+                        "Linux",
+                        Map.of(),
+                        "--person",
+                        "alice",
+                        "--teams-logs",
+                        "/tmp/x",
+                        "--ca",
+                        "/nonexistent/ca.crt"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--ca: cannot read");
+    }
+
+    private static PublisherConfig config(String os, Map<String, String> env, String... args) {
+        PublisherCommand command = new PublisherCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.toConfig(os, env, HOME);
+    }
+}

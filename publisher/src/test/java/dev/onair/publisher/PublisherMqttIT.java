@@ -1,0 +1,163 @@
+package dev.onair.publisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.onair.broker.users.Role;
+import dev.onair.contract.config.Cli;
+import dev.onair.contract.presence.Activity;
+import dev.onair.contract.presence.Presence;
+import dev.onair.contract.presence.Status;
+import dev.onair.testsupport.EmbeddedBroker;
+import dev.onair.testsupport.MosquittoClients;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The publisher against the real OnAir broker over TLS, watched with Debian's mosquitto clients. */
+class PublisherMqttIT {
+    @RegisterExtension
+    static final EmbeddedBroker broker = new EmbeddedBroker();
+
+    private static final String LINE = "2026-07-26T11:24:22.599057+01:00 0x00006de8 <INFO> "
+            + "native_modules::UserDataCrossCloudModule: Received Action: UserPresenceAction: "
+            + "{cloud_context: https://teams.microsoft.com, availability: %s}\n";
+
+    @TempDir
+    Path dir;
+
+    private PublisherNode node;
+
+    @BeforeAll
+    static void users() {
+        broker.addUser("alice", Role.PUBLISHER);
+        broker.addUser("gina", Role.PUBLISHER);
+        broker.addUser("viewer", Role.VIEWER);
+    }
+
+    @AfterEach
+    void stop() {
+        if (node != null) {
+            node.stop();
+        }
+    }
+
+    @Test
+    void appendedLogLine_arrivesAsRetainedPresence_atMosquittoSub() throws Exception {
+        Path log =
+                Files.writeString(dir.resolve("MSTeams_2026-07-26_11-00-00.00.log"), String.format(LINE, "Available"));
+        node = new PublisherNode(PublisherConfig.teamsLogs("alice", broker.settings("alice"), dir));
+
+        try (MosquittoClients.Subscriber sub = MosquittoClients.subscribe(broker, "viewer", "onair/person/alice/#")) {
+            node.start();
+            Wire.awaitAvailability(broker, "alice", "online");
+            await().until(() -> Wire.presences(sub, "alice").stream().anyMatch(p -> p.status() == Status.AVAILABLE));
+
+            Files.writeString(log, String.format(LINE, "DoNotDisturb"), StandardOpenOption.APPEND);
+
+            await().until(() ->
+                    Wire.presences(sub, "alice").stream().anyMatch(p -> p.status() == Status.DO_NOT_DISTURB));
+            Presence dnd = Wire.presences(sub, "alice").stream()
+                    .filter(p -> p.status() == Status.DO_NOT_DISTURB)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(dnd.activity()).isEqualTo(Activity.DO_NOT_DISTURB);
+            assertThat(dnd.source()).isEqualTo("teams-log");
+            assertThat(dnd.person()).isEqualTo("alice");
+            assertThat(dnd.teamsRunning()).isNull();
+            assertThat(dnd.inCall()).isFalse();
+            assertThat(dnd.overrideUntil()).isNull();
+            // Published only on change: one message per status, not one per poll.
+            assertThat(Wire.presences(sub, "alice"))
+                    .extracting(Presence::status)
+                    .containsExactly(Status.AVAILABLE, Status.DO_NOT_DISTURB);
+        }
+        // A subscriber that comes later gets it retained, at QoS 1.
+        assertThat(Wire.retainedPresence(broker, "viewer", "alice"))
+                .hasValueSatisfying(p -> assertThat(p.status()).isEqualTo(Status.DO_NOT_DISTURB));
+    }
+
+    @Test
+    void setCommand_withFor_overridesThenExpiresByItself() throws Exception {
+        Files.writeString(dir.resolve("MSTeams_2026-07-26_11-00-00.00.log"), String.format(LINE, "Available"));
+        node = new PublisherNode(PublisherConfig.teamsLogs("gina", broker.settings("gina"), dir));
+        node.start();
+        Wire.awaitPresence(broker, "gina", p -> p.status() == Status.AVAILABLE);
+
+        try (MosquittoClients.Subscriber sub =
+                MosquittoClients.subscribe(broker, "viewer", "onair/person/gina/presence")) {
+            await().until(() -> !Wire.presences(sub, "gina").isEmpty());
+            // A nonsense command is logged and dropped; the publisher keeps going.
+            assertThat(MosquittoClients.publish(broker, "gina", "onair/person/gina/set", "sparkly", false)
+                            .exitCode())
+                    .isZero();
+
+            int code = set("do_not_disturb", "--for", "PT2S");
+
+            assertThat(code).isZero();
+            await().until(() -> Wire.presences(sub, "gina").stream()
+                    .anyMatch(p -> p.source().equals("override")));
+            Presence overridden = Wire.presences(sub, "gina").get(1);
+            assertThat(overridden.status()).isEqualTo(Status.DO_NOT_DISTURB);
+            assertThat(overridden.overrideUntil()).isNotNull();
+
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> Wire.presences(sub, "gina").size() >= 3);
+            List<Presence> seen = Wire.presences(sub, "gina");
+            assertThat(seen)
+                    .extracting(Presence::status)
+                    .containsExactly(Status.AVAILABLE, Status.DO_NOT_DISTURB, Status.AVAILABLE);
+            assertThat(seen.get(2).source()).isEqualTo("teams-log");
+            assertThat(seen.get(2).overrideUntil()).isNull();
+        }
+    }
+
+    @Test
+    void setCommand_auto_clearsAnOverrideWithoutDuration() throws Exception {
+        Files.writeString(dir.resolve("MSTeams_2026-07-26_11-00-00.00.log"), String.format(LINE, "Busy"));
+        node = new PublisherNode(PublisherConfig.teamsLogs("gina", broker.settings("gina"), dir));
+        node.start();
+        Wire.awaitPresence(broker, "gina", p -> p.status() == Status.BUSY);
+
+        assertThat(set("away")).isZero();
+        Presence away = Wire.awaitPresence(broker, "gina", p -> p.status() == Status.AWAY);
+        assertThat(away.source()).isEqualTo("override");
+        assertThat(away.overrideUntil()).isNull();
+
+        assertThat(set("auto")).isZero();
+        Wire.awaitPresence(
+                broker, "gina", p -> p.status() == Status.BUSY && p.source().equals("teams-log"));
+    }
+
+    @Test
+    void setCommand_badArguments_exitOneAndSendNothing() {
+        assertThat(set("sparkly")).isEqualTo(1);
+        assertThat(set("auto", "--for", "10m")).isEqualTo(1);
+        assertThat(set("busy", "--for", "soon")).isEqualTo(1);
+    }
+
+    private static int set(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("set"));
+        all.addAll(List.of(args));
+        all.addAll(List.of(
+                "--person", "gina",
+                "--broker", broker.tlsUrl(),
+                "--ca", broker.caFile().toString(),
+                "--user", "gina",
+                "--password", broker.password("gina")));
+        return Cli.run(new PublisherMain(), all.toArray(String[]::new), Map.of());
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
