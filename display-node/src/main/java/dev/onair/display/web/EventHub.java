@@ -60,6 +60,11 @@ public final class EventHub {
         return true;
     }
 
+    /** Events dropped so far because a client's queue was full (clients still connected). */
+    long dropped() {
+        return clients.stream().mapToLong(SseSubscriber::dropped).sum();
+    }
+
     public int clientCount() {
         return clients.size();
     }
