@@ -100,9 +100,9 @@ public final class DisplayNode implements Component {
         mqtt.onConnected(() -> {
             // Subscribe once; the client restores subscriptions itself after later reconnects.
             if (!subscribed.getAndSet(true)) {
-                mqtt.subscribe(topics.allPersonPresence(), this::onPresence);
-                mqtt.subscribe(topics.allPersonAvailability(), this::onAvailability);
-                mqtt.subscribe(new TopicFilter(topics.displaySet(config.id()).name()), this::onCommand);
+                subscribe(topics.allPersonPresence(), this::onPresence);
+                subscribe(topics.allPersonAvailability(), this::onAvailability);
+                subscribe(new TopicFilter(topics.displaySet(config.id()).name()), this::onCommand);
             }
         });
         mqtt.publishRetained(topics.displayState(config.id()), light.state().toJson());
@@ -135,6 +135,18 @@ public final class DisplayNode implements Component {
                 return "mqtt";
             }
         };
+    }
+
+    private void subscribe(TopicFilter filter, MqttConnection.Handler handler) {
+        mqtt.subscribe(filter, handler).whenComplete((ok, error) -> {
+            if (error != null) {
+                log.error(
+                        "Cannot subscribe to {}: {} (does user '{}' have the display role?)",
+                        filter,
+                        error.getMessage(),
+                        config.broker().user());
+            }
+        });
     }
 
     private void startPart(Component part) throws Exception {

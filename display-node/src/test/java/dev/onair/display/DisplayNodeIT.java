@@ -14,6 +14,10 @@ import dev.onair.contract.presence.Status;
 import dev.onair.display.panel.Frame;
 import dev.onair.testsupport.EmbeddedBroker;
 import dev.onair.testsupport.MosquittoClients;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,6 +137,30 @@ class DisplayNodeIT {
                     .isEqualTo("1 {\"state\":\"ON\",\"brightness\":42,\"color_mode\":\"rgb\","
                             + "\"color\":{\"r\":255,\"g\":255,\"b\":255},\"effect\":\"presence\"}");
         });
+    }
+
+    @Test
+    void dashboardOverride_isPublishedToThePersonsSetTopic() throws Exception {
+        broker.addUser("ha", Role.HOMEASSISTANT);
+        DisplayNode node = start("den");
+        await().atMost(Duration.ofSeconds(10)).until(node::isConnected);
+        HttpRequest override = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.httpPort() + "/api/people/fay/override"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"do_not_disturb\",\"for\":\"PT30M\"}"))
+                .build();
+        try (MosquittoClients.Subscriber sets = MosquittoClients.subscribe(broker, "ha", "onair/person/+/set")) {
+            // Commands are not retained: send again until mosquitto_sub, subscribing meanwhile, has seen one.
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        HttpResponse<String> r =
+                                HttpClient.newHttpClient().send(override, HttpResponse.BodyHandlers.ofString());
+                        assertThat(r.statusCode()).isEqualTo(202);
+                        assertThat(sets.lines())
+                                .contains("onair/person/fay/set {\"status\":\"do_not_disturb\",\"for\":\"PT30M\"}");
+                    });
+        }
     }
 
     private List<String> command(String... args) {

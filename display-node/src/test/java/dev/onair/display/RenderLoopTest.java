@@ -1,0 +1,122 @@
+package dev.onair.display;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.onair.contract.light.LightCommand;
+import dev.onair.contract.light.LightState;
+import dev.onair.contract.light.Rgb;
+import dev.onair.contract.presence.Activity;
+import dev.onair.contract.presence.Presence;
+import dev.onair.contract.presence.Status;
+import dev.onair.display.panel.Frame;
+import dev.onair.display.panel.Panel;
+import dev.onair.display.scene.Layout;
+import dev.onair.display.scene.LightControl;
+import dev.onair.display.scene.Look;
+import dev.onair.display.scene.NightHours;
+import dev.onair.display.scene.People;
+import dev.onair.display.scene.SceneRenderer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class RenderLoopTest {
+    /** Keeps every frame and brightness it is given. */
+    static final class RecordingPanel implements Panel {
+        final List<Frame> frames = new CopyOnWriteArrayList<>();
+        final List<Integer> brightness = new CopyOnWriteArrayList<>();
+        volatile boolean open;
+        volatile boolean closed;
+
+        @Override
+        public int width() {
+            return 4;
+        }
+
+        @Override
+        public int height() {
+            return 4;
+        }
+
+        @Override
+        public void open() {
+            open = true;
+        }
+
+        @Override
+        public void show(Frame frame, int b) {
+            frames.add(frame);
+            brightness.add(b);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        @Override
+        public String describe() {
+            return "recording panel";
+        }
+    }
+
+    private final RecordingPanel panel = new RecordingPanel();
+    private final People people = new People(List.of());
+    private final LightControl light =
+            new LightControl(new LightState(true, 100, Rgb.BLACK, LightState.EFFECT_PRESENCE));
+
+    private RenderLoop loop(NightHours night, Duration rainbow, Clock clock) {
+        SceneRenderer renderer = new SceneRenderer(4, 4, Look.defaults(), Layout.SPLIT, Duration.ofSeconds(5));
+        return new RenderLoop(panel, renderer, people, light, night, rainbow, clock);
+    }
+
+    @Test
+    void startsWithARainbow_showsPresence_andClearsOnStop() throws Exception {
+        people.updatePresence(
+                new Presence("a", Status.BUSY, Activity.BUSY, Instant.EPOCH, "teams-log", null, null, null));
+        RenderLoop loop = loop(null, Duration.ofMillis(300), Clock.systemUTC());
+
+        loop.start();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> panel.frames.stream().anyMatch(f -> f.equals(Frame.solid(4, 4, new Rgb(255, 0, 0)))));
+        loop.stop();
+
+        Frame first = panel.frames.get(0);
+        assertThat(first.packed(0, 0)).isNotEqualTo(first.packed(3, 3)); // the rainbow, not a solid colour
+        assertThat(panel.brightness).contains(100);
+        assertThat(panel.closed).isTrue();
+        assertThat(loop.shown().isBlack()).isTrue();
+        assertThat(light.state().color()).isEqualTo(new Rgb(255, 0, 0)); // the state follows the presence shown
+    }
+
+    @Test
+    void nightHoursOff_darkenTheFrame() throws Exception {
+        people.updatePresence(
+                new Presence("a", Status.AVAILABLE, Activity.AVAILABLE, Instant.EPOCH, "teams-log", null, null, null));
+        Clock midnight = Clock.fixed(Instant.parse("2026-11-22T00:30:00Z"), ZoneOffset.UTC);
+        RenderLoop loop = loop(NightHours.parse("22:00-07:00", NightHours.Mode.OFF, 16), Duration.ZERO, midnight);
+
+        loop.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !panel.frames.isEmpty());
+        loop.stop();
+
+        assertThat(panel.frames.get(0).isBlack()).isTrue();
+        assertThat(panel.brightness.get(0)).isZero();
+    }
+
+    @Test
+    void lightCommand_brightness_reachesThePanel() throws Exception {
+        RenderLoop loop = loop(null, Duration.ZERO, Clock.systemUTC());
+        loop.start();
+
+        light.apply(new LightCommand(null, 33, null, null));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> panel.brightness.contains(33));
+        loop.stop();
+    }
+}
