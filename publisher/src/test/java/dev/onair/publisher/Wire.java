@@ -60,6 +60,12 @@ final class Wire {
                         .isPresent());
     }
 
+    /** Waits until the in-process publisher has decided {@code status} (while the broker may be down). */
+    static void awaitNodeSees(PublisherNode node, dev.onair.contract.presence.Status status) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> node.current() != null && node.current().status() == status);
+    }
+
     /** The presences in a live {@code mosquitto_sub -v} output, in order. */
     static List<Presence> presences(MosquittoClients.Subscriber sub, String person) {
         String prefix = "onair/person/" + person + "/presence ";
