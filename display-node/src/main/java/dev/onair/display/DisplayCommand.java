@@ -1,5 +1,6 @@
 package dev.onair.display;
 
+import dev.onair.contract.Ids;
 import dev.onair.contract.config.BrokerOptions;
 import dev.onair.contract.config.ConfigErrors;
 import dev.onair.contract.light.Rgb;
@@ -233,7 +234,7 @@ public final class DisplayCommand implements Callable<Integer> {
             }
         });
         for (String p : people) {
-            errors.check("--people", () -> dev.onair.contract.Ids.require(p, "person id"));
+            errors.check("--people", () -> Ids.require(p, "person id"));
         }
         String key = apiKey;
         if (apiKey != null && apiKeyFile != null) {
@@ -242,9 +243,11 @@ public final class DisplayCommand implements Callable<Integer> {
             key = readKey(errors);
         }
         String finalKey = key == null || key.isBlank() ? null : key;
-        WebSettings web = errors.check("--api-key", () -> new WebSettings(httpHost, httpPort, finalKey));
-        errors.check("--id", () -> dev.onair.contract.Ids.require(id, "display id"));
+        errors.require(
+                finalKey == null || finalKey.length() >= 8, "--api-key: the API key must be at least 8 characters");
+        errors.check("--id", () -> Ids.require(id, "display id"));
         errors.throwIfAny();
+        WebSettings web = new WebSettings(httpHost, httpPort, finalKey);
         PanelSettings panelSettings = new PanelSettings(kind, rot, spiSpeed, unicorndSocket, ledsDevice);
         return new DisplayConfig(
                 id,
