@@ -1,5 +1,6 @@
 package dev.onair.publisher;
 
+import dev.onair.contract.Ids;
 import dev.onair.contract.config.BrokerOptions;
 import dev.onair.contract.config.ConfigErrors;
 import dev.onair.contract.mqtt.BrokerSettings;
@@ -148,6 +149,8 @@ public final class PublisherCommand implements Callable<Integer> {
         ConfigErrors errors = new ConfigErrors();
         if (person == null || person.isBlank()) {
             errors.add("--person: required, e.g. --person alice (or ONAIR_PERSON)");
+        } else {
+            errors.check("--person", () -> Ids.require(person, "person id"));
         }
         BrokerSettings settings = broker.settings(errors, null);
         if (poll != null && pushIngress) {

@@ -102,6 +102,11 @@ public record PublisherConfig(
                 null);
     }
 
+    /** The same configuration with other broker settings (a password asked for at start-up). */
+    public PublisherConfig withBroker(BrokerSettings other) {
+        return new PublisherConfig(person, other, topicPrefix, source, teams, poll, http, workingHours);
+    }
+
     /** The presence {@code source} word before anything is detected. */
     public String sourceWord() {
         return switch (source) {

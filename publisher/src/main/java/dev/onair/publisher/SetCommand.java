@@ -78,7 +78,7 @@ public final class SetCommand implements Callable<Integer> {
             errors.add("--broker: required (or --ca / --ca-sha256 to find the broker by mDNS)");
         }
         errors.throwIfAny();
-        settings = withBroker(settings);
+        settings = Passwords.askIfMissing(withBroker(settings));
         send(settings, topic, command);
         System.out.println("Sent " + new String(command.toJson(), StandardCharsets.UTF_8) + " to " + topic);
         return 0;
