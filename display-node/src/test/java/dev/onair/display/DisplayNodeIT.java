@@ -6,20 +6,29 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.plugin.mock.provider.spi.MockSpi;
+import com.pi4j.plugin.mock.provider.spi.MockSpiProvider;
 import dev.onair.broker.users.Role;
 import dev.onair.contract.light.Rgb;
 import dev.onair.contract.mqtt.MqttConnection;
 import dev.onair.contract.presence.Activity;
 import dev.onair.contract.presence.Status;
+import dev.onair.display.hat.HatHdPanel;
+import dev.onair.display.hat.SpiBus;
 import dev.onair.display.panel.Frame;
+import dev.onair.display.panel.Rotation;
 import dev.onair.testsupport.EmbeddedBroker;
 import dev.onair.testsupport.MosquittoClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +146,59 @@ class DisplayNodeIT {
                     .isEqualTo("1 {\"state\":\"ON\",\"brightness\":42,\"color_mode\":\"rgb\","
                             + "\"color\":{\"r\":255,\"g\":255,\"b\":255},\"effect\":\"presence\"}");
         });
+    }
+
+    @Test
+    void hatHd_receivesThePresenceOverSpi_andIsClearedOnStop() throws Exception {
+        broker.addUser("hal", Role.PUBLISHER);
+        broker.addUser("attic", Role.DISPLAY);
+        publish("hal", "presence", DisplayFixture.presence("hal", Status.BUSY, Activity.BUSY));
+        Context pi4j = Pi4J.newContextBuilder()
+                .noAutoDetect()
+                .add(MockSpiProvider.newInstance())
+                .build();
+        try {
+            SpiBus spi = new SpiBus(pi4j, MockSpiProvider.ID);
+            DisplayNode node = new DisplayNode(
+                    DisplayFixture.config(broker, "attic"),
+                    settings -> new HatHdPanel(spi, Rotation.R0, HatHdPanel.SPEED_HZ),
+                    Clock.systemDefaultZone());
+            node.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.frame().equals(RED));
+            node.stop(); // the render thread is gone: the mock's buffer can be read safely now
+
+            byte[] all = pi4j.registry().<MockSpi>get("onair-hat-hd").readEntireMockBuffer();
+            List<byte[]> transfers = new ArrayList<>();
+            for (int at = 0; at + 769 <= all.length; at += 769) {
+                transfers.add(Arrays.copyOfRange(all, at, at + 769));
+            }
+            byte[] redAt128 = new byte[769];
+            byte[] black = new byte[769];
+            redAt128[0] = 0x72;
+            black[0] = 0x72;
+            for (int i = 1; i < 769; i += 3) {
+                redAt128[i] = (byte) 128;
+            }
+            assertThat(all.length % 769).isZero();
+            assertThat(transfers).anySatisfy(t -> assertThat(t).isEqualTo(redAt128));
+            assertThat(transfers.get(transfers.size() - 1)).isEqualTo(black);
+        } finally {
+            pi4j.shutdown();
+        }
+    }
+
+    @Test
+    void brokerRestart_displayReconnects_andFollowsPresenceAgain() throws Exception {
+        broker.addUser("gil", Role.PUBLISHER);
+        publish("gil", "presence", DisplayFixture.presence("gil", Status.AVAILABLE, Activity.AVAILABLE));
+        DisplayNode node = start("garage");
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.frame().equals(GREEN));
+
+        broker.restart();
+        await().atMost(Duration.ofSeconds(30)).until(node::isConnected);
+        publish("gil", "presence", DisplayFixture.presence("gil", Status.BUSY, Activity.BUSY));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.frame().equals(RED));
     }
 
     @Test

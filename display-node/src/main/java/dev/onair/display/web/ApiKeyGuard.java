@@ -1,12 +1,15 @@
 package dev.onair.display.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UnauthorizedResponse;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 
 /**
  * Guards the endpoints that change something (CONTRACT.md section 9): with an API key configured, the request must
@@ -24,13 +27,13 @@ final class ApiKeyGuard {
 
     void check(Context ctx) {
         String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-            throw new io.javalin.http.HttpResponseException(
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new HttpResponseException(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "send the command as application/json");
         }
         if (key == null) {
             if (!isLoopback(ctx.req().getRemoteAddr())) {
-                throw new io.javalin.http.ForbiddenResponse(
+                throw new ForbiddenResponse(
                         "controls are accepted from this machine only; start the display with --api-key to allow "
                                 + "them from elsewhere");
             }

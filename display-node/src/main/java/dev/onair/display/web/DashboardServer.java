@@ -18,6 +18,7 @@ import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,23 +101,27 @@ public final class DashboardServer implements Component {
     }
 
     private void events(SseClient client) {
-        List<SseEvent> initial = new ArrayList<>();
-        for (PersonView p : model.people()) {
-            if (p.presence() != null) {
-                initial.add(
-                        new SseEvent("presence", Json.person(p, model.colour(p)).toString()));
-            }
-            if (p.availability() != null) {
-                initial.add(new SseEvent("availability", Json.availability(p, model.colour(p))));
-            }
-        }
-        initial.add(
-                new SseEvent("display", new String(model.light().toJson(), java.nio.charset.StandardCharsets.UTF_8)));
-        if (!hub.add(client, initial)) {
+        if (!hub.add(client, this::snapshot)) {
             client.close();
             return;
         }
         client.keepAlive();
+    }
+
+    /** The current state as the events a new dashboard needs first. */
+    private List<SseEvent> snapshot() {
+        List<SseEvent> events = new ArrayList<>();
+        for (PersonView p : model.people()) {
+            if (p.presence() != null) {
+                events.add(
+                        new SseEvent("presence", Json.person(p, model.colour(p)).toString()));
+            }
+            if (p.availability() != null) {
+                events.add(new SseEvent("availability", Json.availability(p, model.colour(p))));
+            }
+        }
+        events.add(new SseEvent("display", new String(model.light().toJson(), StandardCharsets.UTF_8)));
+        return events;
     }
 
     private void light(Context ctx) {

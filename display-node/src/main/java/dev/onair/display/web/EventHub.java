@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,18 +44,20 @@ public final class EventHub {
     }
 
     /**
-     * Takes over an SSE connection: the client first gets {@code initial} (the current state), then every broadcast.
+     * Takes over an SSE connection: the client first gets the current state, then every broadcast.
      *
+     * @param snapshot the current state as events; taken after the client is registered, so no change made
+     *     meanwhile is lost, and put first in its queue, so nothing newer is overwritten by it
      * @return false when there are too many clients already
      */
-    boolean add(SseClient client, List<SseEvent> initial) {
+    boolean add(SseClient client, Supplier<List<SseEvent>> snapshot) {
         if (clients.size() >= MAX_CLIENTS) {
             return false;
         }
         SseSubscriber subscriber =
                 new SseSubscriber(client, capacity, "onair-sse-" + counter.incrementAndGet(), clients::remove);
-        initial.forEach(subscriber::offer);
         clients.add(subscriber);
+        subscriber.offerFirst(snapshot.get());
         subscriber.start();
         log.debug("Dashboard client connected ({} now)", clients.size());
         return true;

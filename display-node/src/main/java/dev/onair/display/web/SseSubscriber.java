@@ -3,6 +3,7 @@ package dev.onair.display.web;
 import dev.onair.display.web.EventHub.SseEvent;
 import io.javalin.http.sse.SseClient;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** One dashboard's event stream: a bounded queue that drops its oldest event when full, and a thread that sends. */
@@ -38,6 +39,20 @@ final class SseSubscriber {
                 dropped++;
             }
             queue.addLast(event);
+            queue.notifyAll();
+        }
+    }
+
+    /** Puts {@code events} before everything queued, in their order. */
+    void offerFirst(List<SseEvent> events) {
+        synchronized (queue) {
+            for (int i = events.size() - 1; i >= 0; i--) {
+                queue.addFirst(events.get(i));
+            }
+            while (queue.size() > capacity) {
+                queue.pollLast();
+                dropped++;
+            }
             queue.notifyAll();
         }
     }
