@@ -41,7 +41,7 @@ final class ConnectionLog extends AbstractInterceptHandler {
         cleanlyDisconnected.remove(msg.getClientID());
         log.info(
                 "Connected: client {} (user {}, MQTT {}, clean start {})",
-                msg.getClientID(),
+                msg.getClientID().isEmpty() ? "(id assigned by the broker)" : msg.getClientID(),
                 msg.getUsername(),
                 version(msg.getProtocolVersion()),
                 msg.isCleanSession());

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +39,11 @@ public final class OnAirBroker implements Component {
     static final int AUTOSAVE_SECONDS = 1;
 
     private final BrokerConfig config;
-    private Server server;
+    private volatile Server server;
     private PlainLoopbackListener plain;
     private MdnsAdvertiser mdns;
     private ServerTls tls;
+    private volatile ExecutorService disconnector;
 
     public OnAirBroker(BrokerConfig config) {
         this.config = config;
@@ -67,13 +70,18 @@ public final class OnAirBroker implements Component {
         }
 
         server = new Server();
+        disconnector = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "onair-broker-disconnect");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             server.startServer(
                     new MemoryConfig(moquetteProperties()),
                     List.of(new ConnectionLog()),
                     () -> tls.sslContext(),
                     new PasswordAuthenticator(users),
-                    new RoleAcl(users, config.topics()));
+                    new RoleAcl(users, config.topics(), this::disconnectLater));
         } catch (RuntimeException e) {
             stop();
             throw new StartupException(listenerFailure(e), e);
@@ -106,6 +114,15 @@ public final class OnAirBroker implements Component {
         }
     }
 
+    /** Disconnects a client outside Moquette's session loop, which is the thread asking. */
+    private void disconnectLater(String clientId) {
+        ExecutorService executor = disconnector;
+        Server s = server;
+        if (executor != null && s != null) {
+            executor.execute(() -> s.disconnectClient(clientId));
+        }
+    }
+
     @Override
     public void stop() {
         if (mdns != null) {
@@ -124,6 +141,10 @@ public final class OnAirBroker implements Component {
                 log.debug("Moquette stop: {}", e.toString());
             }
             server = null;
+        }
+        if (disconnector != null) {
+            disconnector.shutdownNow();
+            disconnector = null;
         }
     }
 

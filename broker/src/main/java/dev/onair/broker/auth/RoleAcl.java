@@ -6,6 +6,7 @@ import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>viewer</td><td>{@code p/#}</td><td>nothing</td></tr>
  * </table>
  *
- * <p>A subscription is allowed only if every topic its filter can match is readable, so a publisher asking for
+ * <p>A denied publish is dropped and its client disconnected (see the constructor). A subscription is allowed only if every topic its filter can match is readable, so a publisher asking for
  * {@code onair/#} is refused rather than silently narrowed. A display may read its own display topics (not only its
  * {@code set} topic) so it can restore its last state after a restart.
  */
@@ -34,10 +35,18 @@ public final class RoleAcl implements IAuthorizatorPolicy {
 
     private final UserDirectory users;
     private final Topics topics;
+    private final Consumer<String> onDeniedPublish;
 
-    public RoleAcl(UserDirectory users, Topics topics) {
+    /**
+     * @param onDeniedPublish called with the client id after a publish was denied; the broker disconnects that
+     *     client, because Moquette neither acknowledges a denied QoS 1/2 publish nor closes the connection, which
+     *     would leave the client waiting for an acknowledgement forever (MQTT 3.1.1 section 3.3.5 requires one or
+     *     the other)
+     */
+    public RoleAcl(UserDirectory users, Topics topics, Consumer<String> onDeniedPublish) {
         this.users = users;
         this.topics = topics;
+        this.onDeniedPublish = onDeniedPublish;
     }
 
     /** The filters {@code user} may read. */
@@ -72,7 +81,13 @@ public final class RoleAcl implements IAuthorizatorPolicy {
         Optional<User> u = users.find(user);
         boolean allowed = u.isPresent() && writable(u.get()).stream().anyMatch(f -> TopicFilters.matches(f, name));
         if (!allowed) {
-            log.warn("Denied publish to {} by client {} (user {}, role {}): dropped", name, client, user, role(u));
+            log.warn(
+                    "Denied publish to {} by client {} (user {}, role {}): dropped, client disconnected",
+                    name,
+                    client,
+                    user,
+                    role(u));
+            onDeniedPublish.accept(client);
         }
         return allowed;
     }

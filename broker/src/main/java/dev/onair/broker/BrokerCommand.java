@@ -1,0 +1,168 @@
+package dev.onair.broker;
+
+import dev.onair.broker.certs.CertificateFiles;
+import dev.onair.broker.users.UsersFile;
+import dev.onair.contract.config.ConfigErrors;
+import dev.onair.contract.node.Lifecycle;
+import dev.onair.contract.topic.Topics;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./onair broker}: runs the MQTT broker until Ctrl-C or SIGTERM. See broker/README.md. */
+@Command(
+        name = "broker",
+        mixinStandardHelpOptions = true,
+        description = "Run the OnAir MQTT broker: TLS on 8883, secure WebSocket on 8884, plain MQTT on 127.0.0.1:1883, "
+                + "users and role ACLs from the users file, persistence in the data folder, mDNS advertisement.")
+public final class BrokerCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (keys are option names).")
+    Path config;
+
+    @Option(
+            names = "--certs",
+            paramLabel = "DIR",
+            defaultValue = "certs",
+            description = "Folder made by ./onair certs; the broker uses its server.p12 (default: ${DEFAULT-VALUE}).")
+    Path certs = Path.of("certs");
+
+    @Option(
+            names = "--keystore",
+            paramLabel = "FILE",
+            description = "PKCS12 keystore to use instead of DIR/server.p12.")
+    Path keystore;
+
+    @Option(
+            names = "--keystore-password",
+            paramLabel = "PW",
+            defaultValue = CertificateFiles.DEFAULT_KEYSTORE_PASSWORD,
+            description = "Keystore password (default: the one ./onair certs uses).")
+    String keystorePassword = CertificateFiles.DEFAULT_KEYSTORE_PASSWORD;
+
+    @Option(
+            names = "--users",
+            paramLabel = "FILE",
+            defaultValue = "users.yaml",
+            description = "Users file made by ./onair users (default: ${DEFAULT-VALUE}).")
+    Path users = UsersFile.DEFAULT;
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "data",
+            description = "Persistence folder for retained messages and sessions (default: ${DEFAULT-VALUE}).")
+    Path data = Path.of("data");
+
+    @Option(
+            names = "--host",
+            paramLabel = "ADDR",
+            defaultValue = "0.0.0.0",
+            description = "Address the TLS and WebSocket listeners bind (default: ${DEFAULT-VALUE}, every interface).")
+    String host = "0.0.0.0";
+
+    @Option(
+            names = "--tls-port",
+            paramLabel = "N",
+            defaultValue = "8883",
+            description = "MQTT over TLS port (default: ${DEFAULT-VALUE}).")
+    int tlsPort = BrokerConfig.DEFAULT_TLS_PORT;
+
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "1883",
+            description = "Plain MQTT port, 0 for none (default: ${DEFAULT-VALUE}).")
+    int port = BrokerConfig.DEFAULT_PLAIN_PORT;
+
+    @Option(
+            names = "--plain-bind",
+            paramLabel = "ADDR",
+            defaultValue = "127.0.0.1",
+            description =
+                    "Address plain MQTT binds (default: ${DEFAULT-VALUE}; anything else sends passwords in clear).")
+    String plainBind = "127.0.0.1";
+
+    @Option(
+            names = "--ws-port",
+            paramLabel = "N",
+            defaultValue = "8884",
+            description = "MQTT over secure WebSocket port (path /mqtt), 0 for none (default: ${DEFAULT-VALUE}).")
+    int wsPort = BrokerConfig.DEFAULT_WS_PORT;
+
+    @Option(names = "--no-mdns", description = "Do not advertise the broker over mDNS.")
+    boolean noMdns;
+
+    @Option(
+            names = "--mdns-name",
+            paramLabel = "NAME",
+            description = "mDNS service name (default: OnAir broker on HOST).")
+    String mdnsName;
+
+    @Option(
+            names = "--topic-prefix",
+            paramLabel = "PREFIX",
+            defaultValue = Topics.DEFAULT_PREFIX,
+            description = "Topic prefix the ACLs protect (default: ${DEFAULT-VALUE}).")
+    String topicPrefix = Topics.DEFAULT_PREFIX;
+
+    @Option(
+            names = "--discovery-prefix",
+            paramLabel = "PREFIX",
+            defaultValue = Topics.DEFAULT_DISCOVERY_PREFIX,
+            description = "Home Assistant discovery prefix (default: ${DEFAULT-VALUE}).")
+    String discoveryPrefix = Topics.DEFAULT_DISCOVERY_PREFIX;
+
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Log details (every subscription).")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        BrokerConfig cfg = toConfig();
+        Lifecycle lifecycle = new Lifecycle().stopOnShutdown();
+        lifecycle.start(new OnAirBroker(cfg));
+        lifecycle.awaitStop();
+        return 0;
+    }
+
+    /** Validates every option, collecting all errors, and builds the configuration. */
+    BrokerConfig toConfig() {
+        ConfigErrors errors = new ConfigErrors();
+        port("--tls-port", tlsPort, false, errors);
+        port("--port", port, true, errors);
+        port("--ws-port", wsPort, true, errors);
+        Topics topics = errors.check("--topic-prefix", () -> new Topics(topicPrefix, discoveryPrefix));
+        if (mdnsName != null && mdnsName.isBlank()) {
+            errors.add("--mdns-name: must not be empty");
+        }
+        errors.throwIfAny();
+        BrokerConfig defaults = BrokerConfig.defaults();
+        BrokerConfig cfg = errors.check(
+                "configuration",
+                () -> new BrokerConfig(
+                        keystore != null ? keystore : certs.resolve(CertificateFiles.SERVER_P12),
+                        keystorePassword,
+                        users,
+                        data,
+                        host,
+                        tlsPort,
+                        port,
+                        plainBind,
+                        wsPort,
+                        !noMdns,
+                        mdnsName != null ? mdnsName : defaults.mdnsName(),
+                        topics));
+        errors.throwIfAny();
+        return cfg;
+    }
+
+    private static void port(String option, int value, boolean zeroAllowed, ConfigErrors errors) {
+        int min = zeroAllowed ? 0 : 1;
+        errors.require(
+                value >= min && value <= 65535,
+                option + ": " + value + " is not a port (" + min + "-65535" + (zeroAllowed ? ", 0 turns it off" : "")
+                        + ")");
+    }
+}
