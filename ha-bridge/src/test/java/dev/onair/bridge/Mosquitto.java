@@ -32,6 +32,8 @@ final class Mosquitto implements AutoCloseable {
                         + "persistence true\n"
                         + "persistence_location " + dir.resolve("data") + "/\n"
                         + "autosave_interval 1\n"
+                        // Run as root, mosquitto would switch to its own user, which cannot write the temp folder.
+                        + "user " + System.getProperty("user.name") + "\n"
                         + "log_dest stderr\n");
     }
 
