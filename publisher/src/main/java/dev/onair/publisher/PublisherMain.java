@@ -1,7 +1,10 @@
 package dev.onair.publisher;
 
 import dev.onair.contract.config.Cli;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The publisher module's entry point: {@code onair publisher ...} and {@code onair set ...}. */
 @Command(
@@ -9,14 +12,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         subcommands = {PublisherCommand.class, SetCommand.class},
         description = "OnAir: Microsoft Teams presence on an LED panel.")
-public final class PublisherMain implements Runnable {
+public final class PublisherMain implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         Cli.main(new PublisherMain(), args);
     }
 
+    /** Without a subcommand there is nothing to do: show how to use it. */
     @Override
-    public void run() {
-        System.err.println(
-                "Usage: onair publisher --person ID [options], or onair set STATUS|auto [options]; --help for more");
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return 2;
     }
 }
