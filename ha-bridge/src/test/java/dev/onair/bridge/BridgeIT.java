@@ -226,6 +226,43 @@ class BridgeIT {
         assertThat(retainedConfigs()).doesNotContain(ALICE_CONFIG);
     }
 
+    @Test
+    void cleanOption_removesEveryOnairDeviceFromHomeAssistant() {
+        publishTwoPeopleAndOffice();
+        BridgeNode running = start(Fixtures.fast(broker.settings("bridge")));
+        await().until(() ->
+                configs(OFFICE_CONFIG).size() == 1 && configs(BRIDGE_CONFIG).size() == 1);
+        running.stop();
+
+        int code = dev.onair.contract.config.Cli.run(
+                new BridgeMain(),
+                new String[] {
+                    "bridge",
+                    "--clean",
+                    "--learn-window",
+                    "500ms",
+                    "--broker",
+                    broker.tlsUrl(),
+                    "--ca",
+                    broker.caFile().toString(),
+                    "--user",
+                    "bridge",
+                    "--password",
+                    broker.password("bridge")
+                },
+                java.util.Map.of());
+
+        assertThat(code).isZero();
+        await().until(() -> List.of(ALICE_CONFIG, BOB_CONFIG, OFFICE_CONFIG, BRIDGE_CONFIG).stream()
+                .allMatch(t ->
+                        configs(t).size() == 2 && configs(t).get(1).payload().isEmpty()));
+        // The people's own retained state is not the bridge's to remove.
+        try (TestClient probe = client("ha", "ha-state-probe")) {
+            probe.subscribe("onair/person/alice/presence");
+            await().until(() -> !probe.received("onair/person/alice/presence").isEmpty());
+        }
+    }
+
     private void publishTwoPeopleAndOffice() {
         alice.publish("onair/person/alice/availability", "online", 1, true);
         alice.publish("onair/person/alice/presence", presence("alice", Status.BUSY), 1, true);
