@@ -46,6 +46,7 @@ class PublisherProcessIT {
         broker.addUser("dave", Role.PUBLISHER);
         broker.addUser("harry", Role.PUBLISHER);
         broker.addUser("ivan", Role.PUBLISHER);
+        broker.addUser("judy", Role.PUBLISHER);
         broker.addUser("viewer", Role.VIEWER);
     }
 
@@ -156,6 +157,20 @@ class PublisherProcessIT {
                 .isZero();
         Wire.awaitPresence(
                 broker, "harry", p -> p.status() == Status.AWAY && p.source().equals("override"));
+    }
+
+    @Test
+    void brokerDownAtStartUp_isRetried_andThePresenceArrivesWhenItComes() throws Exception {
+        Files.writeString(dir.resolve("MSTeams_2026-07-26_11-00-00.00.log"), String.format(LINE, "Busy"));
+        broker.stop();
+        node = new PublisherNode(PublisherConfig.teamsLogs("judy", broker.settings("judy"), dir));
+        node.start(); // does not fail: the connection is retried with backoff
+        Wire.awaitNodeSees(node, Status.BUSY);
+
+        broker.start();
+
+        Wire.awaitAvailability(broker, "judy", "online");
+        Wire.awaitPresence(broker, "judy", p -> p.status() == Status.BUSY);
     }
 
     /** The shaded jar when the build made it (verify), else this test's own class path. */
