@@ -15,9 +15,11 @@ import dev.onair.contract.topic.TopicRef;
 import dev.onair.contract.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -138,7 +140,7 @@ public final class BridgeNode implements Component {
             return;
         }
         MqttConnection.Handler state = (topic, payload) -> run(() -> fromOnair(topic, payload));
-        List<CompletableFuture<Void>> subs = new java.util.ArrayList<>(List.of(
+        List<CompletableFuture<Void>> subs = new ArrayList<>(List.of(
                 onair.subscribe(t.allPersonPresence(), state),
                 onair.subscribe(t.allPersonAvailability(), state),
                 onair.subscribe(t.allDisplayState(), state),
@@ -160,7 +162,7 @@ public final class BridgeNode implements Component {
         }
         MqttConnection.Handler command = (topic, payload) -> run(() -> commandFromHa(topic, payload));
         MqttConnection.Handler learn = (topic, payload) -> run(() -> mirror.learnOnHa(topic, payload));
-        List<CompletableFuture<Void>> subs = new java.util.ArrayList<>(List.of(
+        List<CompletableFuture<Void>> subs = new ArrayList<>(List.of(
                 ha.subscribe(t.allPersonSet(), command),
                 ha.subscribe(t.allDisplaySet(), command),
                 ha.subscribe(t.allPersonPresence(), learn),
@@ -272,7 +274,7 @@ public final class BridgeNode implements Component {
                     log.error("Bridge task failed", e);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             log.debug("Bridge stopping; task dropped");
         }
     }

@@ -150,7 +150,7 @@ class TwoBrokerIT {
     @Test
     void malformedState_isNotMirrored_andHomeAssistantKeepsTheLastGoodOne() {
         TestClient ha = haClient("ha-observer");
-        ha.subscribe(PRESENCE);
+        ha.subscribe("onair/#");
         awaitMirrored(ha);
         String good = retained(alice, PRESENCE);
 
@@ -161,6 +161,7 @@ class TwoBrokerIT {
 
         await().until(() -> latest(ha, PRESENCE).orElse("").equals(next));
         assertThat(ha.received(PRESENCE)).extracting(Received::payload).containsExactly(good, next);
+        assertThat(ha.received()).extracting(Received::topic).doesNotContain("onair/person/alice/nonsense");
     }
 
     @Test
