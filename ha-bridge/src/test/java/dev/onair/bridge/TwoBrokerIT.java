@@ -205,6 +205,69 @@ class TwoBrokerIT {
                         .isPresent());
     }
 
+    @Test
+    void stateLeftOnHomeAssistantsBrokerByAnEarlierRun_isClearedAtStartUp() throws Exception {
+        TestClient ha = haClient("ha-writer");
+        awaitMirrored(ha);
+        bridge.stop();
+        String ghost = "onair/person/ghost/presence";
+        ha.publish(ghost, presence("ghost", Status.BUSY), 1, true);
+        TestClient watch = haClient("ha-ghost-watch");
+        watch.subscribe(ghost);
+        await().until(() -> latest(watch, ghost).isPresent());
+
+        bridge = new BridgeNode(Fixtures.fast(onair.settings("bridge")).withHa(mosquitto.settings()));
+        bridge.start();
+
+        await().until(() -> "".equals(latest(watch, ghost).orElse(null)));
+        TestClient fresh = haClient("ha-fresh");
+        fresh.subscribe("onair/person/+/presence");
+        await().until(() -> latest(fresh, PRESENCE).isPresent());
+        assertThat(fresh.received(ghost)).isEmpty();
+    }
+
+    @Test
+    void cleanOption_inTwoBrokerMode_removesConfigsAndMirroredStateFromHomeAssistantsBroker() {
+        TestClient ha = haClient("ha-watch");
+        ha.subscribe("homeassistant/device/+/config");
+        awaitMirrored(ha);
+        await().until(() ->
+                latest(ha, "homeassistant/device/onair_person_alice/config").isPresent());
+        bridge.stop();
+
+        int code = dev.onair.contract.config.Cli.run(
+                new BridgeMain(),
+                new String[] {
+                    "bridge",
+                    "--clean",
+                    "--learn-window",
+                    "500ms",
+                    "--broker",
+                    onair.tlsUrl(),
+                    "--ca",
+                    onair.caFile().toString(),
+                    "--user",
+                    "bridge",
+                    "--password",
+                    onair.password("bridge"),
+                    "--ha-broker",
+                    "mqtt://127.0.0.1:" + mosquitto.settings().address().port()
+                },
+                java.util.Map.of());
+
+        assertThat(code).isZero();
+        TestClient fresh = haClient("ha-after-clean");
+        fresh.subscribe("#");
+        fresh.publish("onair/person/alice/set", "auto", 1, false); // a marker: retained messages come before it
+        await().until(() -> latest(fresh, "onair/person/alice/set").isPresent());
+        assertThat(fresh.received())
+                .extracting(Received::topic)
+                .noneMatch(t -> t.startsWith("homeassistant/device/")
+                        || t.endsWith("/presence")
+                        || t.endsWith("/state")
+                        || t.endsWith("/availability"));
+    }
+
     private void awaitMirrored(TestClient ha) {
         ha.subscribe("onair/bridge/availability");
         ha.subscribe("onair/display/office/state");

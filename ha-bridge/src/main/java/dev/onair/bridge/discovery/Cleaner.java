@@ -45,7 +45,8 @@ public final class Cleaner {
                             topics.allPersonPresence(),
                             topics.allPersonAvailability(),
                             topics.allDisplayState(),
-                            topics.allDisplayAvailability())
+                            topics.allDisplayAvailability(),
+                            new TopicFilter(topics.bridgeAvailability().name()))
                     : List.of(topics.allDiscoveryConfigs());
             for (TopicFilter f : filters) {
                 connection
@@ -68,8 +69,7 @@ public final class Cleaner {
     }
 
     private static boolean isState(Topics topics, String topic) {
-        return topics.parse(topic)
-                .map(ref -> ref.kind() != TopicRef.Kind.BRIDGE && ref.leaf() != TopicRef.Leaf.SET)
-                .orElse(false);
+        // Only subscribed on Home Assistant's broker, where every OnAir topic but the commands came from the bridge.
+        return topics.parse(topic).map(ref -> ref.leaf() != TopicRef.Leaf.SET).orElse(false);
     }
 }
