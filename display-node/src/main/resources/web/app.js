@@ -40,8 +40,8 @@
         tag.textContent = ' · publisher offline';
         status.appendChild(tag);
       }
-      const since = p.since ? 'since ' + new Date(p.since).toLocaleTimeString() + ' (' + ago(p.since) + ')' : '';
-      const until = p.override_until ? ' · override until ' + new Date(p.override_until).toLocaleTimeString() : '';
+      const since = p.since ? 'since ' + new Date(p.since).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) + ' (' + ago(p.since) + ')' : '';
+      const until = p.override_until ? ' · override until ' + new Date(p.override_until).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) : '';
       li.querySelector('.since').textContent = since + until + (p.source ? ' · ' + p.source : '');
       li.querySelector('.swatch').style.background = colourOf(p);
       li.querySelector('.override').addEventListener('change', (e) => {

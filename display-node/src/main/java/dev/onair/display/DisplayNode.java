@@ -1,17 +1,12 @@
 package dev.onair.display;
 
-import dev.onair.contract.Availability;
-import dev.onair.contract.PayloadException;
 import dev.onair.contract.command.OverrideCommand;
 import dev.onair.contract.light.LightCommand;
 import dev.onair.contract.light.LightState;
 import dev.onair.contract.light.Rgb;
 import dev.onair.contract.mqtt.MqttConnection;
 import dev.onair.contract.node.Component;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.PresenceCodec;
 import dev.onair.contract.topic.TopicFilter;
-import dev.onair.contract.topic.TopicRef;
 import dev.onair.contract.topic.Topics;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.Panel;
@@ -22,7 +17,6 @@ import dev.onair.display.scene.SceneRenderer;
 import dev.onair.display.web.DashboardModel;
 import dev.onair.display.web.DashboardServer;
 import dev.onair.display.web.EventHub;
-import dev.onair.display.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -96,13 +90,14 @@ public final class DisplayNode implements Component {
             mqtt.publishRetained(topics.displayState(config.id()), json);
             hub.broadcast("display", new String(json, StandardCharsets.UTF_8));
         });
+        Inbox inbox = new Inbox(topics, people, light, config.look(), hub);
         AtomicBoolean subscribed = new AtomicBoolean();
         mqtt.onConnected(() -> {
             // Subscribe once; the client restores subscriptions itself after later reconnects.
             if (!subscribed.getAndSet(true)) {
-                subscribe(topics.allPersonPresence(), this::onPresence);
-                subscribe(topics.allPersonAvailability(), this::onAvailability);
-                subscribe(new TopicFilter(topics.displaySet(config.id()).name()), this::onCommand);
+                subscribe(topics.allPersonPresence(), inbox::presence);
+                subscribe(topics.allPersonAvailability(), inbox::availability);
+                subscribe(new TopicFilter(topics.displaySet(config.id()).name()), inbox::command);
             }
         });
         mqtt.publishRetained(topics.displayState(config.id()), light.state().toJson());
@@ -152,50 +147,6 @@ public final class DisplayNode implements Component {
     private void startPart(Component part) throws Exception {
         part.start();
         started.push(part);
-    }
-
-    private Topics topics() {
-        return config.topics();
-    }
-
-    private void onPresence(String topic, byte[] payload) throws PayloadException {
-        TopicRef ref = topics().parse(topic).orElseThrow(() -> invalid("topic is not a person's presence topic"));
-        if (payload.length == 0) {
-            log.info("Presence of {} cleared", ref.id());
-            people.removePresence(ref.id());
-            return;
-        }
-        Presence presence = PresenceCodec.decode(payload);
-        if (!presence.person().equals(ref.id())) {
-            throw invalid("payload is for person '" + presence.person() + "', not '" + ref.id() + "'");
-        }
-        PersonView view = people.updatePresence(presence);
-        log.debug("Presence of {}: {} ({})", ref.id(), presence.status(), presence.activity());
-        hub.broadcast(
-                "presence",
-                Json.person(view, config.look().colour(view.lookKey())).toString());
-    }
-
-    private void onAvailability(String topic, byte[] payload) throws PayloadException {
-        TopicRef ref = topics().parse(topic).orElseThrow(() -> invalid("topic is not a person's availability topic"));
-        if (payload.length == 0) {
-            people.removeAvailability(ref.id());
-            return;
-        }
-        Availability availability = Availability.parse(payload)
-                .orElseThrow(() -> new PayloadException(
-                        PayloadException.Reason.UNKNOWN_VALUE, null, "availability is not 'online' or 'offline'"));
-        PersonView view = people.updateAvailability(ref.id(), availability);
-        hub.broadcast("availability", Json.availability(view, config.look().colour(view.lookKey())));
-    }
-
-    private void onCommand(String topic, byte[] payload) throws PayloadException {
-        LightState state = light.apply(LightCommand.parse(payload));
-        log.info("Light command on {}: now {}", topic, new String(state.toJson(), StandardCharsets.UTF_8));
-    }
-
-    private static PayloadException invalid(String message) {
-        return new PayloadException(PayloadException.Reason.INVALID_VALUE, null, message);
     }
 
     /** The port the dashboard listens on (the configured one, or the one chosen for port 0). */

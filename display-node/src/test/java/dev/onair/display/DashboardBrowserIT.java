@@ -111,6 +111,35 @@ class DashboardBrowserIT {
         screenshot("dashboard-desktop.png");
     }
 
+    @Test
+    void severalPeople_areListedInOrder_withAnOfflinePublisherMarked() throws Exception {
+        for (String p : new String[] {"fay", "gus"}) {
+            broker.addUser(p, Role.PUBLISHER);
+        }
+        publish(Status.BUSY, Activity.IN_A_CALL);
+        publishAs("fay", DisplayFixture.presence("fay", Status.AVAILABLE, Activity.AVAILABLE));
+        publishAs("gus", DisplayFixture.presence("gus", Status.AWAY, Activity.AWAY));
+        var r = MosquittoClients.publish(broker, "gus", "onair/person/gus/availability", "offline", true);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        browser.manage().window().setSize(new Dimension(390, 1700));
+
+        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            String text = d.findElement(By.id("people")).getText();
+            return text.contains("eve") && text.contains("fay") && text.contains("publisher offline");
+        });
+        String people = browser.findElement(By.id("people")).getText();
+        assertThat(people.indexOf("eve")).isLessThan(people.indexOf("fay"));
+        assertThat(people.indexOf("fay")).isLessThan(people.indexOf("gus"));
+        screenshot("dashboard-phone-three-people.png");
+    }
+
+    private void publishAs(String person, String json) {
+        var r = MosquittoClients.publish(broker, person, "onair/person/" + person + "/presence", json, true);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+    }
+
     private void screenshot(String name) throws Exception {
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Path target = Path.of("target", "screenshots");
