@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class PanelChooser {
     private static final Logger log = LoggerFactory.getLogger(PanelChooser.class);
     static final Path HAT_PRODUCT = Path.of("/proc/device-tree/hat/product");
+    private static final Path SPIDEV = Path.of("/dev/spidev0.0");
 
     private final Path hatProduct;
 
@@ -63,6 +64,10 @@ final class PanelChooser {
         }
         if (!product.isEmpty()) {
             log.warn("HAT '{}' is not a panel OnAir knows; using the virtual panel (see --panel)", product);
+        } else if (Files.exists(SPIDEV)) {
+            // The SPI HATs carry no ID EEPROM that says which they are; SPI being on is only a hint.
+            log.info("No HAT identified, but SPI is on: for a Unicorn HAT HD or Mini use --panel hat-hd or hat-mini;"
+                    + " showing the panel on the dashboard only");
         } else {
             log.info("No HAT found; the panel is shown on the dashboard only (choose one with --panel)");
         }
