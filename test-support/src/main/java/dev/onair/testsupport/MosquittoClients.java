@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,20 +53,29 @@ public final class MosquittoClients {
 
     /** Runs any command (e.g. mosquitto_pub with other arguments) and waits up to 30 s for it to exit. */
     public static Result run(List<String> command) {
+        Path output = null;
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            output = Files.createTempFile("onair-mosquitto-", ".out");
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, out + "\n(timed out)");
+            boolean exited = p.waitFor(30, TimeUnit.SECONDS);
+            if (!exited) {
+                p.destroyForcibly().waitFor();
             }
-            return new Result(p.exitValue(), out);
+            String out = Files.readString(output, StandardCharsets.UTF_8);
+            return exited ? new Result(p.exitValue(), out) : new Result(-1, out + "\n(timed out after 30 s)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command.get(0) + " (apt-get install mosquitto-clients)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 

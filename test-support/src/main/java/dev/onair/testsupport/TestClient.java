@@ -4,13 +4,18 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import dev.onair.contract.mqtt.BrokerSettings;
 import dev.onair.contract.mqtt.TlsTrust;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A plain MQTT 5 test client (HiveMQ) that records every message it receives, so tests can assert on the wire:
@@ -97,26 +102,43 @@ public final class TestClient implements AutoCloseable {
      * @return whether the broker granted the subscription (false when the ACL refused it)
      */
     public boolean subscribe(String filter) {
-        Mqtt5SubAck ack = client.subscribeWith()
-                .topicFilter(filter)
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .send();
-        return !ack.getReasonCodes().get(0).isError();
+        return !subscribeReason(filter).isError();
     }
 
-    /** The reason code the broker gave a subscription to {@code filter}. */
+    /** The reason code the broker gave a subscription to {@code filter} (an error code when refused). */
     public Mqtt5SubAckReasonCode subscribeReason(String filter) {
-        return client.subscribeWith()
-                .topicFilter(filter)
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .send()
-                .getReasonCodes()
-                .get(0);
+        try {
+            Mqtt5SubAck ack = client.subscribeWith()
+                    .topicFilter(filter)
+                    .qos(MqttQos.AT_LEAST_ONCE)
+                    .send();
+            return ack.getReasonCodes().get(0);
+        } catch (Mqtt5SubAckException refused) {
+            return refused.getMqttMessage().getReasonCodes().get(0);
+        }
     }
 
-    /** Publishes and, for QoS 1, waits for the broker's acknowledgement. */
+    /**
+     * Publishes and, for QoS 1, waits up to 10 s for the broker's acknowledgement.
+     *
+     * @throws IllegalStateException when the broker does not acknowledge (e.g. it refused the publish and closed the
+     *     connection)
+     */
     public void publish(String topic, String payload, int qos, boolean retain) {
-        client.publishWith()
+        try {
+            publishAsync(topic, payload, qos, retain).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("publish to " + topic + " was not acknowledged: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes without waiting; the future completes when the broker acknowledged (QoS 1) or it was sent. */
+    public CompletableFuture<?> publishAsync(String topic, String payload, int qos, boolean retain) {
+        return client.toAsync()
+                .publishWith()
                 .topic(topic)
                 .payload(payload.getBytes(StandardCharsets.UTF_8))
                 .qos(MqttQos.fromCode(qos))
@@ -143,6 +165,9 @@ public final class TestClient implements AutoCloseable {
     public void close() {
         if (client.getState().isConnected()) {
             client.disconnect();
+        } else {
+            // stop any automatic reconnect and fail pending publishes
+            client.toAsync().disconnect();
         }
     }
 }
