@@ -1,0 +1,35 @@
+# syntax=docker/dockerfile:1
+# OnAir for the Pi (arm64) and any amd64 host: one image, one jar, every command.
+#   docker compose up -d        (see docker-compose.yml and README.md, "On the Pi")
+
+# --- Build: Maven with a JDK, on the build machine's own architecture -------------------------------------------
+FROM --platform=$BUILDPLATFORM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+# Poms first, so the dependency download is cached while only sources change.
+COPY pom.xml ./
+COPY contract/pom.xml contract/
+COPY broker/pom.xml broker/
+COPY test-support/pom.xml test-support/
+COPY publisher/pom.xml publisher/
+COPY display-node/pom.xml display-node/
+COPY ha-bridge/pom.xml ha-bridge/
+COPY app/pom.xml app/
+COPY bench/pom.xml bench/
+RUN mvn -B -q -pl app -am dependency:go-offline -DexcludeReactor=true || true
+COPY . .
+# The jar is plain bytecode: built once, it runs on arm64 and amd64 alike.
+RUN mvn -B -q -DskipTests -Dspotless.apply.skip=true -pl app -am package \
+ && cp app/target/onair-app-*-all.jar /onair.jar
+
+# --- Run: a JRE only, as a non-root user ----------------------------------------------------------------------------
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 onair \
+ && useradd --system --uid 10001 --gid onair --home-dir /var/lib/onair --create-home --shell /usr/sbin/nologin onair
+COPY --from=build /onair.jar /opt/onair/onair.jar
+WORKDIR /var/lib/onair
+USER onair
+# Small-memory defaults for a Pi; override with JAVA_TOOL_OPTIONS. Figures: bench/README.md.
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=96m"
+EXPOSE 8883 8884 1883 5000
+ENTRYPOINT ["java", "-jar", "/opt/onair/onair.jar"]
+CMD ["--help"]
