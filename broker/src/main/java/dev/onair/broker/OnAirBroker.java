@@ -75,13 +75,14 @@ public final class OnAirBroker implements Component {
             t.setDaemon(true);
             return t;
         });
+        RoleAcl acl = new RoleAcl(users, config.topics(), this::disconnectLater);
         try {
             server.startServer(
                     new MemoryConfig(moquetteProperties()),
-                    List.of(new ConnectionLog()),
+                    List.of(new ConnectionLog(), new RetainedWills(() -> server, acl::mayWrite)),
                     () -> tls.sslContext(),
                     new PasswordAuthenticator(users),
-                    new RoleAcl(users, config.topics(), this::disconnectLater));
+                    acl);
         } catch (RuntimeException e) {
             stop();
             throw new StartupException(listenerFailure(e), e);
@@ -179,6 +180,9 @@ public final class OnAirBroker implements Component {
         // A persistent session keeps its subscriptions across restarts; check them against today's users and ACLs.
         p.setProperty("reauthorize_subscriptions_on_connect", "true");
         p.setProperty("telemetry_enabled", "false");
+        // One interceptor thread: a client's connect, disconnect and connection-lost events stay in order
+        // (RetainedWills depends on it).
+        p.setProperty("intercept.thread_pool.size", "1");
         p.setProperty("netty.native", "false");
         p.setProperty("persistence_enabled", "true");
         p.setProperty("persistent_queue_type", "segmented");

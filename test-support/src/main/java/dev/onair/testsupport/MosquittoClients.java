@@ -98,7 +98,8 @@ public final class MosquittoClients {
             this.process = process;
         }
 
-        static Subscriber start(List<String> command) {
+        /** Starts any mosquitto_sub command line, collecting its output lines. */
+        public static Subscriber start(List<String> command) {
             try {
                 Process p =
                         new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -136,6 +137,12 @@ public final class MosquittoClients {
         /** The exit code, once the process has ended. */
         public int exitValue() {
             return process.exitValue();
+        }
+
+        /** Ends the process with SIGKILL: its TCP connection drops without a DISCONNECT, as when a PC loses power. */
+        public void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
         }
 
         @Override

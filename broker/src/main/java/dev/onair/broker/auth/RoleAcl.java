@@ -75,6 +75,12 @@ public final class RoleAcl implements IAuthorizatorPolicy {
         };
     }
 
+    /** Whether {@code user} may publish to {@code topic}; unlike {@link #canWrite} it logs and disconnects nothing. */
+    public boolean mayWrite(String user, String topic) {
+        Optional<User> u = users.find(user);
+        return u.isPresent() && writable(u.get()).stream().anyMatch(f -> TopicFilters.matches(f, topic));
+    }
+
     @Override
     public boolean canWrite(Topic topic, String user, String client) {
         String name = topic.toString();
