@@ -1,0 +1,35 @@
+package dev.onair.bench;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code java -jar onair-bench-*-all.jar BENCHMARK [--option value ...]}: runs one benchmark of bench/README.md. */
+public final class Bench {
+    /** A benchmark's main method. */
+    @FunctionalInterface
+    interface Main {
+        void run(String[] args) throws Exception;
+    }
+
+    private static final Map<String, Main> BENCHMARKS = new TreeMap<>(Map.of(
+            "latency", StatusLatency::main,
+            "memory", PiMemory::main,
+            "startup", StartUp::main,
+            "idle", PublisherIdle::main,
+            "fanout", SseFanOut::main,
+            "throughput", Throughput::main));
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        Main main = args.length == 0 ? null : BENCHMARKS.get(args[0]);
+        if (main == null) {
+            System.err.println("usage: bench/run " + String.join("|", BENCHMARKS.keySet()) + " [--option value ...]");
+            System.exit(2);
+        }
+        main.run(Arrays.copyOfRange(args, 1, args.length));
+        // In-process nodes leave non-daemon threads (Netty, Jetty) behind; the table is printed, so end here.
+        System.exit(0);
+    }
+}

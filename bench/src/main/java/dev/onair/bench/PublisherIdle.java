@@ -1,0 +1,5 @@
+package dev.onair.bench;
+
+final class PublisherIdle {
+    static void main(String[] args) {}
+}
