@@ -128,7 +128,7 @@ public final class BrokerCommand implements Callable<Integer> {
     }
 
     /** Validates every option, collecting all errors, and builds the configuration. */
-    BrokerConfig toConfig() {
+    public BrokerConfig toConfig() {
         ConfigErrors errors = new ConfigErrors();
         port("--tls-port", tlsPort, false, errors);
         port("--port", port, true, errors);

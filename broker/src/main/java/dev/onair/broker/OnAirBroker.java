@@ -6,6 +6,7 @@ import dev.onair.broker.auth.UserDirectory;
 import dev.onair.broker.certs.ServerTls;
 import dev.onair.broker.mdns.MdnsAdvertiser;
 import dev.onair.broker.net.PlainLoopbackListener;
+import dev.onair.broker.users.Users;
 import dev.onair.contract.config.StartupException;
 import dev.onair.contract.node.Component;
 import io.moquette.broker.Server;
@@ -39,6 +40,7 @@ public final class OnAirBroker implements Component {
     static final int AUTOSAVE_SECONDS = 1;
 
     private final BrokerConfig config;
+    private final Users inProcessUsers;
     private volatile Server server;
     private PlainLoopbackListener plain;
     private MdnsAdvertiser mdns;
@@ -46,19 +48,28 @@ public final class OnAirBroker implements Component {
     private volatile ExecutorService disconnector;
 
     public OnAirBroker(BrokerConfig config) {
+        this(config, Users.empty());
+    }
+
+    /**
+     * A broker that also accepts {@code inProcessUsers}, which exist only in memory: the nodes running in the same
+     * process ({@code onair pi}), with passwords made at start-up and never written anywhere.
+     */
+    public OnAirBroker(BrokerConfig config, Users inProcessUsers) {
         this.config = config;
+        this.inProcessUsers = inProcessUsers;
     }
 
     @Override
     public void start() throws IOException {
         tls = ServerTls.load(config.keystore(), config.keystorePassword());
-        UserDirectory users = new UserDirectory(config.usersFile());
+        UserDirectory users = new UserDirectory(config.usersFile(), inProcessUsers);
         try {
             users.load();
         } catch (IOException e) {
             throw new StartupException(e.getMessage());
         }
-        if (users.size() == 0) {
+        if (users.size() == 0 && inProcessUsers.size() == 0) {
             log.warn(
                     "No users in {}: nobody can connect. Add one with ./onair users add NAME --role ROLE",
                     config.usersFile());

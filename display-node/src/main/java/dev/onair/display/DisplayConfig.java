@@ -101,6 +101,22 @@ public record DisplayConfig(
                 startupRainbow);
     }
 
+    public DisplayConfig withBroker(BrokerSettings newBroker) {
+        return new DisplayConfig(
+                id,
+                newBroker,
+                topicPrefix,
+                panel,
+                web,
+                look,
+                brightness,
+                night,
+                people,
+                layout,
+                rotateEvery,
+                startupRainbow);
+    }
+
     public DisplayConfig withPanel(PanelSettings newPanel) {
         return new DisplayConfig(
                 id,

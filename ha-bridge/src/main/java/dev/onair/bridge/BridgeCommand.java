@@ -163,7 +163,7 @@ public final class BridgeCommand implements Callable<Integer> {
     }
 
     /** Validates every option into a config; all problems at once. */
-    BridgeConfig toConfig() {
+    public BridgeConfig toConfig() {
         ConfigErrors errors = new ConfigErrors();
         BrokerSettings onair = broker.settings(errors, DEFAULT_BROKER);
         BrokerSettings ha = haBroker.settings(errors);

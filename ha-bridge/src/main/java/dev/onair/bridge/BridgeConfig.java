@@ -75,6 +75,21 @@ public record BridgeConfig(
                 null);
     }
 
+    public BridgeConfig withOnair(BrokerSettings onairBroker) {
+        return new BridgeConfig(
+                onairBroker,
+                ha,
+                topics,
+                clientId,
+                people,
+                displays,
+                autoDiscover,
+                goneAfter,
+                learnWindow,
+                republishDelayMax,
+                ntfy);
+    }
+
     public BridgeConfig withHa(BrokerSettings haBroker) {
         return new BridgeConfig(
                 onair,

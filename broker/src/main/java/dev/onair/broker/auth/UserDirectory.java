@@ -14,17 +14,26 @@ import org.slf4j.LoggerFactory;
 /**
  * The broker's view of the users file. It is re-read when it changes, so {@code onair users add} takes effect
  * without a broker restart; if the new file is broken, the last good users stay in force and the problem is logged.
+ *
+ * <p>In-process users (the nodes {@code onair pi} runs beside the broker) live only in memory, with passwords made at
+ * start-up; they come first, so a file user of the same name cannot stand in for them.
  */
 public final class UserDirectory {
     private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
 
     private final Path file;
+    private final Users inProcess;
     private Users users = Users.empty();
     private FileTime loadedModified;
     private long loadedSize = -1;
 
     public UserDirectory(Path file) {
+        this(file, Users.empty());
+    }
+
+    public UserDirectory(Path file, Users inProcess) {
         this.file = file;
+        this.inProcess = inProcess;
     }
 
     /**
@@ -42,10 +51,11 @@ public final class UserDirectory {
 
     /** The user called {@code name}, after re-reading the file if it changed. */
     public Optional<User> find(String name) {
-        return current().get(name);
+        Optional<User> own = inProcess.get(name);
+        return own.isPresent() ? own : current().get(name);
     }
 
-    /** How many users there are now. */
+    /** How many users the file holds now. */
     public int size() {
         return current().size();
     }
