@@ -1,0 +1,157 @@
+package dev.onair.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onair.contract.config.Cli;
+import dev.onair.contract.node.Lifecycle;
+import dev.onair.testsupport.FreePorts;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code onair demo} as the README promises: everything up, a Teams line changes the light, the folder reused. */
+class DemoIT {
+    private static final ObjectMapper json = new ObjectMapper();
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path tmp;
+
+    private Lifecycle lifecycle;
+
+    @AfterEach
+    void stop() {
+        if (lifecycle != null) {
+            lifecycle.stop();
+        }
+    }
+
+    @Test
+    void demo_showsTeamsPresence_takesOverrides_andReusesItsFolder() throws Exception {
+        int[] ports = FreePorts.several(4);
+        DemoCommand command = demoCommand(ports);
+        DemoCommand.Demo demo = command.prepare();
+        lifecycle = new Lifecycle();
+        demo.start(lifecycle);
+
+        // The seeded log says Available: the dashboard shows person demo green.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(summary(ports[3], "demo")).isEqualTo("available #00FF00 teams-log"));
+
+        // Appending a Teams line, as Teams does, changes the light.
+        Files.writeString(demo.log, TeamsDemoLog.line(LocalDateTime.now(), "DoNotDisturb"), StandardOpenOption.APPEND);
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(
+                        () -> assertThat(person(ports[3], "demo").path("status").asText())
+                                .isEqualTo("do_not_disturb"));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(centrePixel(ports[3])).isEqualTo(List.of(128, 0, 128)));
+
+        // The printed `./onair set` line works as printed.
+        ByteArrayOutputStream welcome = new ByteArrayOutputStream();
+        demo.printWelcome(new PrintStream(welcome, true, StandardCharsets.UTF_8));
+        String text = welcome.toString(StandardCharsets.UTF_8);
+        Path config = tmp.resolve("demo").resolve("onair.yaml");
+        assertThat(text)
+                .contains("http://127.0.0.1:" + ports[3] + "/")
+                .contains("./onair set busy --for 1m --config " + config)
+                .contains("mosquitto_sub -h 127.0.0.1 -p " + ports[1])
+                .doesNotContain(demo.users.password(DemoUsers.VIEWER));
+        int code = Cli.run(
+                new OnAirMain(), new String[] {"set", "away", "--for", "1m", "--config", config.toString()}, Map.of());
+        assertThat(code).isZero();
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(summary(ports[3], "demo")).isEqualTo("away #FFFF00 override"));
+
+        // The users list is private and names every role.
+        Path list = tmp.resolve("demo").resolve("demo-users.txt");
+        assertThat(Files.getPosixFilePermissions(list))
+                .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        assertThat(Files.readAllLines(list).stream().filter(l -> !l.startsWith("#")))
+                .extracting(l -> l.split(" ")[0] + " " + l.split(" ")[1])
+                .containsExactly(
+                        "demo publisher",
+                        "main display",
+                        "bridge bridge",
+                        "viewer viewer",
+                        "homeassistant homeassistant");
+        String ca = Files.readString(tmp.resolve("demo").resolve("certs").resolve("ca.crt"));
+        String password = demo.users.password(DemoUsers.VIEWER);
+
+        // A second run reuses the folder: same CA, same users, same Teams log. The override lived in the publisher
+        // that stopped, so the light goes back to what the Teams log says.
+        lifecycle.stop();
+        DemoCommand.Demo again = demoCommand(ports).prepare();
+        assertThat(Files.readString(tmp.resolve("demo").resolve("certs").resolve("ca.crt")))
+                .isEqualTo(ca);
+        assertThat(again.users.password(DemoUsers.VIEWER)).isEqualTo(password);
+        assertThat(again.log).isEqualTo(demo.log);
+        lifecycle = new Lifecycle();
+        again.start(lifecycle);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(summary(ports[3], "demo")).isEqualTo("do_not_disturb #800080 teams-log"));
+    }
+
+    private DemoCommand demoCommand(int[] ports) {
+        DemoCommand command = new DemoCommand();
+        command.dir = tmp.resolve("demo");
+        command.tlsPort = ports[0];
+        command.port = ports[1];
+        command.wsPort = ports[2];
+        command.httpPort = ports[3];
+        return command;
+    }
+
+    /** "status colour source" of a person on the dashboard. */
+    private static String summary(int port, String id) throws Exception {
+        JsonNode p = person(port, id);
+        return p.path("status").asText() + " " + p.path("color").asText() + " "
+                + p.path("source").asText();
+    }
+
+    private static JsonNode person(int port, String id) throws Exception {
+        for (JsonNode p : get(port, "/api/people")) {
+            if (p.path("person").asText().equals(id)) {
+                return p;
+            }
+        }
+        return json.createObjectNode();
+    }
+
+    private static List<Integer> centrePixel(int port) throws Exception {
+        JsonNode frame = get(port, "/api/display/frame");
+        int width = frame.path("width").asInt();
+        int height = frame.path("height").asInt();
+        JsonNode px = frame.path("pixels").get((height / 2) * width + width / 2);
+        return List.of(px.get(0).asInt(), px.get(1).asInt(), px.get(2).asInt());
+    }
+
+    private static JsonNode get(int port, String path) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+}
