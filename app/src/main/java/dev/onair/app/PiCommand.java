@@ -79,9 +79,11 @@ public final class PiCommand implements Callable<Integer> {
 
     /** Every part's configuration, validated before anything starts; all problems reported together. */
     Parts parts(Map<String, String> env) {
-        ConfigFile file = config == null
+        // --config, else ONAIR_CONFIG (what the systemd unit and compose set), else nothing.
+        String path = config != null ? config.toString() : env.get("ONAIR_CONFIG");
+        ConfigFile file = path == null || path.isBlank()
                 ? ConfigFile.empty()
-                : ConfigFile.load(config, List.of("broker", "display", "bridge", "pi"));
+                : ConfigFile.load(Path.of(path), List.of("broker", "display", "bridge", "pi"));
         List<String> errors = new ArrayList<>();
 
         List<String> brokerArgs = new ArrayList<>();

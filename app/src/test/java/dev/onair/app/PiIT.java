@@ -138,17 +138,27 @@ class PiIT {
     }
 
     @Test
-    void pi_environmentVariables_reachEveryPart() {
+    void pi_environmentVariables_andOnairConfig_reachEveryPart() {
         PiCommand pi = new PiCommand();
         PiCommand.Parts parts = pi.parts(Map.of(
+                "ONAIR_CONFIG", writeYaml("display:\n  brightness: 42\n").toString(),
                 "ONAIR_TLS_PORT", "18883",
                 "ONAIR_ID", "kitchen",
                 "ONAIR_PANEL", "virtual",
                 "ONAIR_DISCOVERY_PREFIX", "ha"));
 
         assertThat(parts.broker().tlsPort()).isEqualTo(18883);
+        assertThat(parts.display().brightness()).isEqualTo(42);
         assertThat(parts.display().id()).isEqualTo("kitchen");
         assertThat(parts.bridge().topics().discoveryPrefix()).isEqualTo("ha");
+    }
+
+    private Path writeYaml(String text) {
+        try {
+            return Files.writeString(tmp.resolve("env.yaml"), text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static BrokerSettings settings(int port, Path certs, String user, String password) {
