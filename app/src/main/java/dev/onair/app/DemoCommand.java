@@ -5,6 +5,7 @@ import dev.onair.bridge.BridgeNode;
 import dev.onair.broker.BrokerConfig;
 import dev.onair.broker.OnAirBroker;
 import dev.onair.broker.certs.CertificateFiles;
+import dev.onair.broker.users.Users;
 import dev.onair.contract.config.ConfigErrors;
 import dev.onair.contract.config.StartupException;
 import dev.onair.contract.mqtt.BrokerAddress;
@@ -164,7 +165,7 @@ public final class DemoCommand implements Callable<Integer> {
                     .withHost(host)
                     .withPorts(tlsPort, port, wsPort)
                     .withMdns(false);
-            lifecycle.start(new OnAirBroker(brokerConfig));
+            lifecycle.start(new OnAirBroker(brokerConfig, Users.empty(), port != 0));
             display = new DisplayNode(DisplayConfig.defaults(settings(DemoUsers.DISPLAY))
                     .withPanel(PanelSettings.of(PanelKind.VIRTUAL))
                     .withWeb(new WebSettings(host, httpPort, null)));
@@ -210,16 +211,14 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Or override it for a minute:");
             out.println("  ./onair set busy --for 1m --config " + root.resolve("onair.yaml"));
             out.println();
-            out.println("Watch the MQTT traffic (mosquitto-clients; the password is read from the users list):");
+            out.println("Watch the MQTT traffic (mosquitto-clients):");
             if (port != 0) {
-                out.println(
-                        "  mosquitto_sub -h 127.0.0.1 -p " + port + credentials(DemoUsers.VIEWER) + " -t 'onair/#' -v");
+                out.println("  mosquitto_sub -h 127.0.0.1 -p " + port + " -t 'onair/#' -t 'homeassistant/#' -v");
+                out.println("    (plain, this machine only: no user needed to read)");
             }
             out.println("  mosquitto_sub -h localhost -p " + tlsPort + " --cafile " + ca + credentials(DemoUsers.VIEWER)
                     + " -t 'onair/#' -v");
-            out.println("Home Assistant's discovery configs (as the homeassistant user):");
-            out.println("  mosquitto_sub -h localhost -p " + tlsPort + " --cafile " + ca
-                    + credentials(DemoUsers.HOMEASSISTANT) + " -t 'homeassistant/#' -v");
+            out.println("    (TLS with the demo CA and the demo viewer; its password is read from the users list)");
             out.println();
             out.flush();
         }

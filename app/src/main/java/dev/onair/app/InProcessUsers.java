@@ -1,13 +1,12 @@
 package dev.onair.app;
 
+import dev.onair.broker.users.PasswordHash;
 import dev.onair.broker.users.Role;
 import dev.onair.broker.users.User;
 import dev.onair.broker.users.Users;
 import dev.onair.contract.mqtt.BrokerAddress;
 import dev.onair.contract.mqtt.BrokerSettings;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ import java.util.Map;
 final class InProcessUsers {
     /** Names start with this, so they never meet a users-file name an operator chose. */
     static final String PREFIX = "onair-pi-";
-
-    private static final SecureRandom random = new SecureRandom();
 
     private final Map<String, String> passwords = new LinkedHashMap<>();
     private final List<User> users = new ArrayList<>();
@@ -46,8 +43,6 @@ final class InProcessUsers {
     }
 
     static String randomPassword() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return PasswordHash.generatePassword();
     }
 }

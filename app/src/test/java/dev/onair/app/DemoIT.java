@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onair.contract.config.Cli;
 import dev.onair.contract.node.Lifecycle;
 import dev.onair.testsupport.FreePorts;
+import dev.onair.testsupport.MosquittoClients;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -75,7 +76,23 @@ class DemoIT {
                 .contains("http://127.0.0.1:" + ports[3] + "/")
                 .contains("./onair set busy --for 1m --config " + config)
                 .contains("mosquitto_sub -h 127.0.0.1 -p " + ports[1])
+                .contains("mosquitto_sub -h 127.0.0.1 -p " + ports[1] + " -t 'onair/#' -t 'homeassistant/#' -v")
                 .doesNotContain(demo.users.password(DemoUsers.VIEWER));
+        // The plain line needs no user: the demo lets anonymous clients read on loopback.
+        MosquittoClients.Result read = MosquittoClients.run(List.of(
+                "mosquitto_sub",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(ports[1]),
+                "-t",
+                "onair/person/demo/presence",
+                "-C",
+                "1",
+                "-W",
+                "15"));
+        assertThat(read.exitCode()).as(read.output()).isZero();
+        assertThat(read.output()).contains("\"status\":\"do_not_disturb\"");
         int code = Cli.run(
                 new OnAirMain(), new String[] {"set", "away", "--for", "1m", "--config", config.toString()}, Map.of());
         assertThat(code).isZero();

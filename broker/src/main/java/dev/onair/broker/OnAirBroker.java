@@ -6,6 +6,9 @@ import dev.onair.broker.auth.UserDirectory;
 import dev.onair.broker.certs.ServerTls;
 import dev.onair.broker.mdns.MdnsAdvertiser;
 import dev.onair.broker.net.PlainLoopbackListener;
+import dev.onair.broker.users.PasswordHash;
+import dev.onair.broker.users.Role;
+import dev.onair.broker.users.User;
 import dev.onair.broker.users.Users;
 import dev.onair.contract.config.StartupException;
 import dev.onair.contract.node.Component;
@@ -41,11 +44,16 @@ public final class OnAirBroker implements Component {
 
     private final BrokerConfig config;
     private final Users inProcessUsers;
+    private final User anonymous;
+    private final String anonymousPassword;
     private volatile Server server;
     private PlainLoopbackListener plain;
     private MdnsAdvertiser mdns;
     private ServerTls tls;
     private volatile ExecutorService disconnector;
+
+    /** The in-memory user anonymous loopback clients become. */
+    public static final String ANONYMOUS_USER = "onair-anonymous";
 
     public OnAirBroker(BrokerConfig config) {
         this(config, Users.empty());
@@ -56,12 +64,33 @@ public final class OnAirBroker implements Component {
      * process ({@code onair pi}), with passwords made at start-up and never written anywhere.
      */
     public OnAirBroker(BrokerConfig config, Users inProcessUsers) {
+        this(config, inProcessUsers, false);
+    }
+
+    /**
+     * @param anonymousLoopbackRead whether clients without a user name on the plain loopback listener may read the
+     *     OnAir and discovery topics (what {@code onair demo} offers); refused at start when plain MQTT is off or
+     *     not on a loopback address
+     */
+    public OnAirBroker(BrokerConfig config, Users inProcessUsers, boolean anonymousLoopbackRead) {
         this.config = config;
-        this.inProcessUsers = inProcessUsers;
+        if (anonymousLoopbackRead) {
+            anonymousPassword = PasswordHash.generatePassword();
+            anonymous = User.create(ANONYMOUS_USER, Role.ANONYMOUS, null, anonymousPassword);
+            this.inProcessUsers = inProcessUsers.with(anonymous);
+        } else {
+            anonymousPassword = null;
+            anonymous = null;
+            this.inProcessUsers = inProcessUsers;
+        }
     }
 
     @Override
     public void start() throws IOException {
+        if (anonymous != null && (config.plainPort() == 0 || !isLoopback(config.plainBind()))) {
+            throw new StartupException("anonymous read needs the plain listener on a loopback address, not "
+                    + config.plainBind() + ":" + config.plainPort());
+        }
         tls = ServerTls.load(config.keystore(), config.keystorePassword());
         UserDirectory users = new UserDirectory(config.usersFile(), inProcessUsers);
         try {
@@ -112,7 +141,12 @@ public final class OnAirBroker implements Component {
         }
         if (config.plainPort() != 0) {
             plain = new PlainLoopbackListener(
-                    config.plainBind(), config.plainPort(), config.tlsPort(), tls.caCertificate());
+                    config.plainBind(),
+                    config.plainPort(),
+                    config.tlsPort(),
+                    tls.caCertificate(),
+                    anonymous == null ? null : anonymous.name(),
+                    anonymousPassword);
             try {
                 plain.start();
             } catch (RuntimeException | javax.net.ssl.SSLException | InterruptedException e) {
@@ -123,6 +157,14 @@ public final class OnAirBroker implements Component {
         if (config.mdns()) {
             mdns = new MdnsAdvertiser(config.mdnsName(), config.tlsPort(), tls.caSha256());
             mdns.start();
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 

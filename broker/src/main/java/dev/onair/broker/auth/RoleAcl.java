@@ -59,6 +59,7 @@ public final class RoleAcl implements IAuthorizatorPolicy {
                 List.of(p + "/person/+/presence", p + "/person/+/availability", p + "/display/" + user.id() + "/#");
             case BRIDGE, HOMEASSISTANT -> List.of(p + "/#", ha + "/#");
             case VIEWER -> List.of(p + "/#");
+            case ANONYMOUS -> List.of(p + "/#", ha + "/#");
         };
     }
 
@@ -71,7 +72,7 @@ public final class RoleAcl implements IAuthorizatorPolicy {
             case DISPLAY -> List.of(p + "/display/" + user.id() + "/#", p + "/person/+/set");
             case BRIDGE -> List.of(ha + "/#", p + "/person/+/set", p + "/display/+/set", p + "/bridge/#");
             case HOMEASSISTANT -> List.of(p + "/person/+/set", p + "/display/+/set", ha + "/status");
-            case VIEWER -> List.of();
+            case VIEWER, ANONYMOUS -> List.of();
         };
     }
 

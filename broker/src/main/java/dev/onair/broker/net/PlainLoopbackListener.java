@@ -42,6 +42,8 @@ public final class PlainLoopbackListener implements Component {
     private final int port;
     private final int tlsPort;
     private final X509Certificate brokerCa;
+    private final String anonymousUser;
+    private final String anonymousPassword;
     private EventLoopGroup group;
     private Channel server;
 
@@ -52,10 +54,26 @@ public final class PlainLoopbackListener implements Component {
      * @param brokerCa the CA of the broker's own certificate, the only certificate this relay trusts
      */
     public PlainLoopbackListener(String bindAddress, int port, int tlsPort, X509Certificate brokerCa) {
+        this(bindAddress, port, tlsPort, brokerCa, null, null);
+    }
+
+    /**
+     * A listener that also lets clients without a user name in, as {@code anonymousUser} (an in-memory read-only user
+     * of the broker; see {@link AnonymousLogin}). Only for a loopback address: the broker checks.
+     */
+    public PlainLoopbackListener(
+            String bindAddress,
+            int port,
+            int tlsPort,
+            X509Certificate brokerCa,
+            String anonymousUser,
+            String anonymousPassword) {
         this.bindAddress = bindAddress;
         this.port = port;
         this.tlsPort = tlsPort;
         this.brokerCa = brokerCa;
+        this.anonymousUser = anonymousUser;
+        this.anonymousPassword = anonymousPassword;
     }
 
     @Override
@@ -77,6 +95,9 @@ public final class PlainLoopbackListener implements Component {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (anonymousUser != null) {
+                            ch.pipeline().addLast(new AnonymousLogin(anonymousUser, anonymousPassword));
+                        }
                         ch.pipeline().addLast(new Frontend(client));
                     }
                 });
@@ -87,7 +108,11 @@ public final class PlainLoopbackListener implements Component {
                     + bind.cause().getMessage() + "); free it or choose another with --port");
         }
         server = bind.channel();
-        log.info("Plain MQTT listening on {}:{} (relayed to the TLS listener)", bindAddress, boundPort());
+        log.info(
+                "Plain MQTT listening on {}:{} (relayed to the TLS listener{})",
+                bindAddress,
+                boundPort(),
+                anonymousUser == null ? "" : "; clients without a user name may read");
     }
 
     /** The port actually bound (useful when configured as 0). */

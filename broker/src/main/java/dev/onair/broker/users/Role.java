@@ -13,7 +13,12 @@ public enum Role {
     /** Home Assistant's own MQTT connection. */
     HOMEASSISTANT,
     /** Read-only: everything under the OnAir prefix. */
-    VIEWER;
+    VIEWER,
+    /**
+     * Clients with no user name on the plain loopback listener, where the broker allows them ({@code onair demo}):
+     * read-only, OnAir and discovery topics. Never a role in the users file.
+     */
+    ANONYMOUS;
 
     /** Whether users of this role act for one person or display id. */
     public boolean hasId() {
@@ -32,7 +37,7 @@ public enum Role {
      */
     public static Role parse(String text) {
         for (Role role : values()) {
-            if (role.key().equalsIgnoreCase(text == null ? "" : text.trim())) {
+            if (role != ANONYMOUS && role.key().equalsIgnoreCase(text == null ? "" : text.trim())) {
                 return role;
             }
         }

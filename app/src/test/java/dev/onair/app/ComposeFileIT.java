@@ -1,0 +1,325 @@
+package dev.onair.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.onair.bridge.BridgeCommand;
+import dev.onair.broker.BrokerCommand;
+import dev.onair.contract.config.OnAirDefaults;
+import dev.onair.display.DisplayCommand;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The compose files as Debian's {@code docker-compose config} (v1.29, no Docker engine needed) resolves them with
+ * {@code .env.example} as the {@code .env}: valid, and saying what issue 6 and CONTRACT.md section 8 require.
+ */
+class ComposeFileIT {
+    private static final Path ROOT =
+            Path.of(System.getProperty("onair.root", "..")).toAbsolutePath();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @TempDir
+    static Path project;
+
+    @BeforeAll
+    static void copyComposeFilesWithEnvExample() throws IOException {
+        assumeTrue(
+                installed(),
+                "docker-compose is not installed (apt-get install docker-compose; .ci/run installs it): "
+                        + "the compose file check is skipped");
+        for (String file : List.of("docker-compose.yml", "docker-compose.pi.yml")) {
+            Files.copy(ROOT.resolve(file), project.resolve(file));
+        }
+        Files.copy(ROOT.resolve(".env.example"), project.resolve(".env"));
+    }
+
+    @Test
+    void composeFile_withEnvExample_validates() {
+        Result result = compose("docker-compose.yml", "config", "-q");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    void piComposeFile_withEnvExample_validates() {
+        Result result = compose("docker-compose.pi.yml", "config", "-q");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    void services_areBrokerDisplayAndBridge_restartingAndRunningTheirCommand() throws IOException {
+        JsonNode services = resolved("docker-compose.yml").path("services");
+
+        assertThat(fieldNames(services)).containsExactlyInAnyOrder("broker", "display-node", "ha-bridge");
+        assertThat(texts(services.path("broker").path("command"))).containsExactly("broker");
+        assertThat(texts(services.path("display-node").path("command"))).containsExactly("display");
+        assertThat(texts(services.path("ha-bridge").path("command"))).containsExactly("bridge");
+        for (JsonNode service : services) {
+            assertThat(service.path("restart").asText()).isEqualTo("unless-stopped");
+            assertThat(service.path("build").path("context").asText()).isEqualTo(project.toString());
+        }
+    }
+
+    @Test
+    void plainMqtt_isPublishedOnTheHostLoopbackOnly_tlsWebSocketAndDashboardEverywhere() throws IOException {
+        JsonNode services = resolved("docker-compose.yml").path("services");
+
+        List<Port> broker = ports(services.path("broker"));
+        assertThat(broker).contains(new Port("127.0.0.1", 1883, 1883), new Port("", 8883, 8883));
+        assertThat(broker).contains(new Port("", 8884, 8884));
+        assertThat(broker)
+                .filteredOn(p -> p.target() == 1883)
+                .extracting(Port::hostIp)
+                .containsOnly("127.0.0.1");
+        assertThat(ports(services.path("display-node"))).containsExactly(new Port("", 5000, 5000));
+        assertThat(ports(services.path("ha-bridge"))).isEmpty();
+        // The broker listens on 0.0.0.0 inside its container, or the loopback-only mapping could not reach it.
+        assertThat(services.path("broker")
+                        .path("environment")
+                        .path("ONAIR_PLAIN_BIND")
+                        .asText())
+                .isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void display_getsBothSpiDevicesAndTheirGroup() throws IOException {
+        JsonNode display = resolved("docker-compose.yml").path("services").path("display-node");
+
+        assertThat(texts(display.path("devices")))
+                .containsExactlyInAnyOrder("/dev/spidev0.0:/dev/spidev0.0", "/dev/spidev0.1:/dev/spidev0.1");
+        assertThat(texts(display.path("group_add"))).contains("999");
+    }
+
+    @Test
+    void healthChecks_tlsConnectForTheBroker_healthzForTheDisplay_andTheOthersWaitForTheBroker() throws IOException {
+        JsonNode services = resolved("docker-compose.yml").path("services");
+
+        assertThat(texts(services.path("broker").path("healthcheck").path("test")))
+                .endsWith("/opt/onair/onair.jar", "healthcheck", "--tls", "localhost:8883");
+        assertThat(texts(services.path("display-node").path("healthcheck").path("test")))
+                .endsWith("/opt/onair/onair.jar", "healthcheck", "--http", "http://localhost:5000/healthz");
+        for (String dependent : List.of("display-node", "ha-bridge")) {
+            assertThat(services.path(dependent)
+                            .path("depends_on")
+                            .path("broker")
+                            .path("condition")
+                            .asText())
+                    .as(dependent)
+                    .isEqualTo("service_healthy");
+        }
+    }
+
+    @Test
+    void volumes_certsAndDataForTheBroker_eachServiceOnlyItsOwnSecrets() throws IOException {
+        JsonNode services = resolved("docker-compose.yml").path("services");
+
+        assertThat(texts(services.path("broker").path("volumes")))
+                .containsExactlyInAnyOrder(
+                        project.resolve("certs") + ":/var/lib/onair/certs:rw",
+                        project.resolve("data") + ":/var/lib/onair/data:rw",
+                        project.resolve("secrets/broker") + ":/var/lib/onair/secrets/broker:rw");
+        assertThat(texts(services.path("display-node").path("volumes")))
+                .containsExactlyInAnyOrder(
+                        project.resolve("certs") + ":/var/lib/onair/certs:ro",
+                        project.resolve("secrets/display") + ":/var/lib/onair/secrets/display:ro");
+        assertThat(texts(services.path("ha-bridge").path("volumes")))
+                .containsExactlyInAnyOrder(
+                        project.resolve("certs") + ":/var/lib/onair/certs:ro",
+                        project.resolve("secrets/bridge") + ":/var/lib/onair/secrets/bridge:ro");
+        assertThat(services.path("display-node")
+                        .path("environment")
+                        .path("ONAIR_PASSWORD_FILE")
+                        .asText())
+                .isEqualTo("secrets/display/password");
+        assertThat(services.path("ha-bridge")
+                        .path("environment")
+                        .path("ONAIR_PASSWORD_FILE")
+                        .asText())
+                .isEqualTo("secrets/bridge/password");
+    }
+
+    @Test
+    void displayAndBridge_reachTheBrokerByTheCertificatesHostName() throws IOException {
+        JsonNode services = resolved("docker-compose.yml").path("services");
+
+        assertThat(texts(
+                        services.path("broker").path("networks").path("default").path("aliases")))
+                .containsExactly("onair-pi");
+        assertThat(services.path("display-node")
+                        .path("environment")
+                        .path("ONAIR_BROKER")
+                        .asText())
+                .isEqualTo("mqtts://onair-pi:8883");
+        assertThat(services.path("ha-bridge")
+                        .path("environment")
+                        .path("ONAIR_BROKER")
+                        .asText())
+                .isEqualTo("mqtts://onair-pi:8883");
+    }
+
+    @Test
+    void piComposeFile_runsOnePiContainer_healthyOnlyWithBrokerAndDisplay() throws IOException {
+        JsonNode services = resolved("docker-compose.pi.yml").path("services");
+
+        assertThat(fieldNames(services)).containsExactly("onair");
+        JsonNode onair = services.path("onair");
+        assertThat(texts(onair.path("command"))).containsExactly("pi");
+        assertThat(texts(onair.path("healthcheck").path("test")))
+                .contains("--tls", "localhost:8883", "--http", "http://localhost:5000/healthz");
+        assertThat(ports(onair))
+                .containsExactlyInAnyOrder(
+                        new Port("127.0.0.1", 1883, 1883),
+                        new Port("", 8883, 8883),
+                        new Port("", 8884, 8884),
+                        new Port("", 5000, 5000));
+        assertThat(texts(onair.path("devices"))).hasSize(2);
+    }
+
+    @Test
+    void envExample_documentsEveryVariableTheComposeFilesUse() throws IOException {
+        Set<String> documented = envExampleNames();
+        Set<String> used = new TreeSet<>();
+        Pattern reference = Pattern.compile("\\$\\{([A-Za-z0-9_]+)");
+        for (String file : List.of("docker-compose.yml", "docker-compose.pi.yml")) {
+            Matcher m = reference.matcher(Files.readString(ROOT.resolve(file)));
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+        }
+
+        assertThat(documented).containsAll(used);
+    }
+
+    @Test
+    void envExample_namesOnlyRealOptions_andHoldsNoSecrets() throws IOException {
+        Set<String> options = new HashSet<>();
+        for (Object command : List.of(new BrokerCommand(), new DisplayCommand(), new BridgeCommand())) {
+            new CommandLine(command)
+                    .getCommandSpec()
+                    .options()
+                    .forEach(o -> options.add(OnAirDefaults.envName(OnAirDefaults.key(o))));
+        }
+        List<String> lines = Files.readAllLines(ROOT.resolve(".env.example"));
+
+        assertThat(envExampleNames())
+                .filteredOn(name -> name.startsWith("ONAIR_") && !name.equals("ONAIR_IMAGE"))
+                .isSubsetOf(options);
+        assertThat(lines)
+                .filteredOn(line -> !line.startsWith("#"))
+                .noneMatch(line -> line.matches("(?i)[A-Z_]*(PASSWORD|API_KEY|TOKEN)=.*"));
+    }
+
+    private static Set<String> envExampleNames() throws IOException {
+        Set<String> names = new TreeSet<>();
+        Pattern assignment = Pattern.compile("^#?([A-Z][A-Z0-9_]*)=");
+        for (String line : Files.readAllLines(ROOT.resolve(".env.example"))) {
+            Matcher m = assignment.matcher(line);
+            if (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** One published port, whichever syntax docker-compose printed it in; {@code hostIp} "" for every address. */
+    record Port(String hostIp, int published, int target) {
+        static Port of(JsonNode entry) {
+            if (entry.isTextual()) { // "127.0.0.1:1883:1883/tcp", "5000:5000"
+                String[] parts = entry.asText().replaceFirst("/\\w+$", "").split(":");
+                int n = parts.length;
+                return new Port(n == 3 ? parts[0] : "", Integer.parseInt(parts[n - 2]), Integer.parseInt(parts[n - 1]));
+            }
+            return new Port(
+                    entry.path("host_ip").asText(""),
+                    entry.path("published").asInt(),
+                    entry.path("target").asInt());
+        }
+    }
+
+    private static List<Port> ports(JsonNode service) {
+        List<Port> ports = new ArrayList<>();
+        service.path("ports").forEach(p -> ports.add(Port.of(p)));
+        return ports;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static JsonNode resolved(String file) throws IOException {
+        Result result = compose(file, "config");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return YAML.readTree(result.stdout());
+    }
+
+    private record Result(int exitCode, String stdout, String output) {}
+
+    private static Result compose(String file, String... args) {
+        List<String> command = new ArrayList<>(List.of("docker-compose", "--no-ansi", "-f", file));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile(project, "compose", ".out");
+            Path err = Files.createTempFile(project, "compose", ".err");
+            Process p = new ProcessBuilder(command)
+                    .directory(project.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, "", "timed out after 60 s: " + command);
+            }
+            String stdout = Files.readString(out, StandardCharsets.UTF_8);
+            return new Result(
+                    p.exitValue(), stdout, command + "\n" + stdout + Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean installed() {
+        try {
+            Process p = new ProcessBuilder("docker-compose", "version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

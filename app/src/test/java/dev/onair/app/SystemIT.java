@@ -1,0 +1,478 @@
+package dev.onair.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onair.contract.mqtt.BrokerAddress;
+import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.testsupport.FreePorts;
+import dev.onair.testsupport.TestClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole system as a user runs it (issue 6): certificates and users made with the CLI, then the broker, the
+ * display (virtual panel), the bridge and a publisher following a Teams log folder, each a separate process of the
+ * all-in-one jar. It checks what a person at the door, a dashboard and Home Assistant see, through a broker
+ * {@code kill -9} and restart, down to the person going grey when their publisher stops.
+ *
+ * <p>Each process's output goes to {@code target/system-it/<node>.log}, printed when the test fails.
+ */
+class SystemIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path LOGS = Path.of("target", "system-it");
+    private static final List<Integer> PURPLE = List.of(0x80, 0x00, 0x80);
+    private static final List<Integer> GREEN = List.of(0x00, 0xFF, 0x00);
+    private static final List<Integer> RED = List.of(0xFF, 0x00, 0x00);
+    private static final List<Integer> YELLOW = List.of(0xFF, 0xFF, 0x00);
+    private static final List<Integer> GREY = List.of(0x80, 0x80, 0x80);
+
+    @TempDir
+    Path dir;
+
+    @RegisterExtension
+    final NodeLogs logs = new NodeLogs();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<TestClient> clients = new ArrayList<>();
+    private int tlsPort;
+    private int httpPort;
+    private Path teamsLog;
+
+    @BeforeEach
+    void makeCertificatesAndUsersWithTheCli() throws Exception {
+        Files.createDirectories(LOGS);
+        try (var old = Files.list(LOGS)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        int[] ports = FreePorts.several(4);
+        tlsPort = ports[0];
+        httpPort = ports[3];
+        brokerArgs = List.of(
+                "broker",
+                "--certs",
+                dir.resolve("certs").toString(),
+                "--users",
+                dir.resolve("users.yaml").toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--tls-port",
+                Integer.toString(tlsPort),
+                "--port",
+                Integer.toString(ports[1]),
+                "--ws-port",
+                Integer.toString(ports[2]),
+                "--no-mdns");
+
+        cli("certs", "--host", "localhost", "--out", dir.resolve("certs").toString());
+        for (String[] user : new String[][] {
+            {"alice", "publisher"}, {"main", "display"}, {"bridge", "bridge"}, {"homeassistant", "homeassistant"}
+        }) {
+            String password = "pw-" + user[0] + "-" + Long.toHexString(System.nanoTime());
+            Files.writeString(passwordFile(user[0]), password + "\n");
+            cli("users", "add", user[0], "--role", user[1], "--password", password, "--file", usersFile());
+        }
+        Files.createDirectories(dir.resolve("teams"));
+        teamsLog = dir.resolve("teams").resolve("MSTeams_2026-11-26_00-38-57.00.log");
+        appendTeams("Available");
+    }
+
+    private List<String> brokerArgs;
+
+    @AfterEach
+    void stopEverything() {
+        clients.forEach(TestClient::close);
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).stop();
+        }
+    }
+
+    @Test
+    void teamsToPanelAndHomeAssistant_survivesABrokerKill_andGoesGreyWhenThePublisherStops() throws Exception {
+        Node broker = start("broker", brokerArgs);
+        track(await("broker answers")
+                .atMost(Duration.ofSeconds(30))
+                .until(this::haClientConnects, Optional::isPresent)
+                .orElseThrow());
+        start(
+                "display",
+                nodeArgs(
+                        "display",
+                        "main",
+                        "--id",
+                        "main",
+                        "--panel",
+                        "virtual",
+                        "--http-host",
+                        "127.0.0.1",
+                        "--http-port",
+                        Integer.toString(httpPort),
+                        "--rainbow-seconds",
+                        "0"));
+        start("bridge", nodeArgs("bridge", "bridge", "--learn-window", "1s", "--republish-delay", "1s"));
+        Node publisher = start(
+                "publisher",
+                nodeArgs(
+                        "publisher",
+                        "alice",
+                        "--person",
+                        "alice",
+                        "--teams-logs",
+                        dir.resolve("teams").toString(),
+                        "--teams-process-check",
+                        "off"));
+
+        // Teams says Available: the panel turns green.
+        await("display health").atMost(Duration.ofSeconds(30)).until(() -> status("/healthz") == 200);
+        await("green frame").atMost(Duration.ofSeconds(30)).until(() -> frameIs(GREEN));
+
+        // A Teams line appended: the panel turns purple, and the dashboard's event stream says so.
+        List<String> events = openEventStream();
+        appendTeams("DoNotDisturb");
+        await("purple frame").atMost(Duration.ofSeconds(15)).until(() -> frameIs(PURPLE));
+        await("SSE presence event")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> events.stream()
+                        .anyMatch(e -> e.startsWith("presence ") && e.contains("\"status\":\"do_not_disturb\"")));
+
+        // Home Assistant sees a device for the person (with its override select) and one for the display.
+        TestClient ha = track(haClientConnects().orElseThrow());
+        assertThat(ha.subscribe("homeassistant/device/+/config")).isTrue();
+        await("discovery configs")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> config(ha, "onair_person_alice").isPresent()
+                        && config(ha, "onair_display_main").isPresent());
+        assertThat(commandTopics(config(ha, "onair_person_alice").orElseThrow(), "select"))
+                .containsExactly("onair/person/alice/set");
+        assertThat(commandTopics(config(ha, "onair_display_main").orElseThrow(), "light"))
+                .containsExactly("onair/display/main/set");
+
+        // Home Assistant's select forces busy: the publisher applies it and the panel turns red; auto goes back.
+        ha.publish("onair/person/alice/set", "busy", 1, false);
+        await("override busy").atMost(Duration.ofSeconds(15)).until(() -> frameIs(RED));
+        assertThat(person("alice").path("source").asText()).isEqualTo("override");
+        ha.publish("onair/person/alice/set", "auto", 1, false);
+        await("override cleared").atMost(Duration.ofSeconds(15)).until(() -> frameIs(PURPLE));
+
+        // kill -9 the broker; Teams changes while it is down; after a restart everything converges.
+        broker.kill();
+        await("display notices the broker is gone")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> status("/healthz") == 503);
+        appendTeams("BeRightBack");
+        start("broker", brokerArgs);
+        await("display reconnected").atMost(Duration.ofSeconds(45)).until(() -> status("/healthz") == 200);
+        TestClient after = track(await("broker back")
+                .atMost(Duration.ofSeconds(30))
+                .until(this::haClientConnects, Optional::isPresent)
+                .orElseThrow());
+        assertThat(after.subscribe("onair/#")).isTrue();
+        await("presence and availability converge")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> retained(after, "onair/person/alice/presence").contains("\"status\":\"be_right_back\"")
+                        && retained(after, "onair/person/alice/availability").equals("online")
+                        && retained(after, "onair/display/main/availability").equals("online")
+                        && retained(after, "onair/bridge/availability").equals("online"));
+        await("yellow frame").atMost(Duration.ofSeconds(15)).until(() -> frameIs(YELLOW));
+        // The bridge is back too: Home Assistant's birth message makes it republish its configs.
+        assertThat(after.subscribe("homeassistant/device/+/config")).isTrue();
+        after.publish("homeassistant/status", "online", 0, false);
+        await("bridge republishes on Home Assistant's birth")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> after.received("homeassistant/device/onair_person_alice/config").stream()
+                        .anyMatch(r -> !r.retain()));
+
+        // The publisher stops (SIGTERM): availability offline, the person goes grey.
+        publisher.stop();
+        await("grey frame").atMost(Duration.ofSeconds(15)).until(() -> frameIs(GREY));
+        assertThat(person("alice").path("availability").asText()).isEqualTo("offline");
+        assertThat(retained(after, "onair/person/alice/availability")).isEqualTo("offline");
+    }
+
+    // --- the nodes ----------------------------------------------------------------------------------------------
+
+    /** The broker options every node takes, for {@code user}, plus {@code extra}. */
+    private List<String> nodeArgs(String command, String user, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                command,
+                "--broker",
+                "mqtts://localhost:" + tlsPort,
+                "--ca",
+                dir.resolve("certs/ca.crt").toString(),
+                "--user",
+                user,
+                "--password-file",
+                passwordFile(user).toString()));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    private Node start(String name, List<String> args) throws IOException {
+        Node node = Node.start(LOGS.resolve(name + ".log"), args);
+        logs.add(node.log());
+        nodes.add(node);
+        return node;
+    }
+
+    /** Runs a CLI command (certs, users) to the end; it must succeed. */
+    private void cli(String... args) throws IOException {
+        Node node = Node.start(LOGS.resolve("cli.log"), List.of(args));
+        logs.add(node.log());
+        assertThat(node.waitFor(Duration.ofSeconds(60)))
+                .as("exit code of onair %s %s (see %s)", args[0], args[1], node.log())
+                .isZero();
+    }
+
+    private void appendTeams(String availability) throws IOException {
+        Files.writeString(
+                teamsLog,
+                "2026-07-26T11:24:22.599057+01:00 0x00006de8 <INFO> native_modules::UserDataCrossCloudModule: "
+                        + "Received Action: UserPresenceAction: {cloud_context: https://teams.microsoft.com, "
+                        + "availability: " + availability + "}\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    private Path passwordFile(String user) {
+        return dir.resolve(user + ".password");
+    }
+
+    private String usersFile() {
+        return dir.resolve("users.yaml").toString();
+    }
+
+    // --- what Home Assistant sees -------------------------------------------------------------------------------
+
+    private Optional<TestClient> haClientConnects() {
+        try {
+            String password = Files.readString(passwordFile("homeassistant")).strip();
+            BrokerSettings settings = new BrokerSettings(
+                    BrokerAddress.parse("mqtts://localhost:" + tlsPort),
+                    dir.resolve("certs/ca.crt"),
+                    null,
+                    "homeassistant",
+                    password);
+            return Optional.of(TestClient.connect(settings, "system-it-ha-" + System.nanoTime()));
+        } catch (Exception notYet) {
+            return Optional.empty();
+        }
+    }
+
+    private TestClient track(TestClient client) {
+        clients.add(client);
+        return client;
+    }
+
+    private static Optional<JsonNode> config(TestClient ha, String device) throws IOException {
+        List<TestClient.Received> received = ha.received("homeassistant/device/" + device + "/config");
+        if (received.isEmpty() || received.get(received.size() - 1).payload().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(JSON.readTree(received.get(received.size() - 1).payload()));
+    }
+
+    private static List<String> commandTopics(JsonNode config, String platform) {
+        List<String> topics = new ArrayList<>();
+        config.path("components").forEach(c -> {
+            if (c.path("platform").asText().equals(platform)) {
+                topics.add(c.path("command_topic").asText());
+            }
+        });
+        return topics;
+    }
+
+    /** The last message on {@code topic}, or "" before any. */
+    private static String retained(TestClient client, String topic) {
+        List<TestClient.Received> received = client.received(topic);
+        return received.isEmpty() ? "" : received.get(received.size() - 1).payload();
+    }
+
+    // --- what the dashboard shows -------------------------------------------------------------------------------
+
+    private int status(String path) {
+        try {
+            return http.send(request(path), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** Whether every pixel of the panel shows {@code rgb} (one person fills the panel). */
+    private boolean frameIs(List<Integer> rgb) throws IOException, InterruptedException {
+        JsonNode frame = get("/api/display/frame");
+        assertThat(frame.path("pixels").size())
+                .isEqualTo(frame.path("width").asInt() * frame.path("height").asInt());
+        for (JsonNode pixel : frame.path("pixels")) {
+            if (pixel.get(0).asInt() != rgb.get(0)
+                    || pixel.get(1).asInt() != rgb.get(1)
+                    || pixel.get(2).asInt() != rgb.get(2)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private JsonNode person(String id) throws IOException, InterruptedException {
+        for (JsonNode p : get("/api/people")) {
+            if (p.path("person").asText().equals(id)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no " + id + " in /api/people");
+    }
+
+    /** Opens {@code /api/events}; each event is collected as "name data". */
+    private List<String> openEventStream() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/events"))
+                .header("Accept", "text/event-stream")
+                .build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+            String[] name = {"message"};
+            response.body().forEach(line -> {
+                if (line.startsWith("event:")) {
+                    name[0] = line.substring("event:".length()).strip();
+                } else if (line.startsWith("data:")) {
+                    events.add(name[0] + " " + line.substring("data:".length()).strip());
+                }
+            });
+        });
+        return events;
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** One {@code java -jar onair-app-*-all.jar ...} process, its output appended to {@code log}. */
+    record Node(Path log, Process process) {
+        static Node start(Path log, List<String> args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // Start-up speed over peak performance: four JVMs share a small CI machine.
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
+                    "-jar",
+                    jar().toString()));
+            command.addAll(args);
+            Files.writeString(
+                    log,
+                    "---- onair " + String.join(" ", args).replaceAll("--password \\S+", "--password ***") + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            return new Node(log, process);
+        }
+
+        /** The all-in-one jar: {@code -Donair.jar=...}, else the one {@code package} put in {@code target/}. */
+        static Path jar() throws IOException {
+            String given = System.getProperty("onair.jar");
+            if (given != null) {
+                return Path.of(given);
+            }
+            try (var files = Files.newDirectoryStream(Path.of("target"), "onair-app-*-all.jar")) {
+                for (Path jar : files) {
+                    return jar.toAbsolutePath();
+                }
+            }
+            throw new IllegalStateException(
+                    "no target/onair-app-*-all.jar: run ./mvnw -pl app package first, or give -Donair.jar=FILE");
+        }
+
+        int waitFor(Duration timeout) {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    return -1;
+                }
+                return process.exitValue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+
+        /** {@code kill -9}: no shutdown hook runs, no DISCONNECT is sent. */
+        void kill() {
+            process.destroyForcibly();
+            waitFor(Duration.ofSeconds(10));
+        }
+
+        /** SIGTERM, as Ctrl-C or {@code systemctl stop}: the node publishes offline and exits. */
+        void stop() {
+            if (process.isAlive()) {
+                process.destroy();
+                if (waitFor(Duration.ofSeconds(15)) == -1) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** Prints every node's output when the test fails. */
+    static final class NodeLogs implements TestWatcher {
+        private final List<Path> files = new CopyOnWriteArrayList<>();
+
+        void add(Path file) {
+            if (!files.contains(file)) {
+                files.add(file);
+            }
+        }
+
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            for (Path file : files) {
+                try {
+                    System.err.println("===== " + file + " =====");
+                    System.err.println(Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    System.err.println("(cannot read " + file + ": " + e + ")");
+                }
+            }
+        }
+    }
+}
