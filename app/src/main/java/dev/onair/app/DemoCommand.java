@@ -105,10 +105,12 @@ public final class DemoCommand implements Callable<Integer> {
     /** Validates the options and makes (or reuses) the demo folder; starts nothing. */
     Demo prepare() {
         ConfigErrors errors = new ConfigErrors();
-        errors.require(tlsPort > 0 && tlsPort <= 65535, "--tls-port: " + tlsPort + " is not a port (1-65535)");
-        errors.require(port >= 0 && port <= 65535, "--port: " + port + " is not a port (0-65535, 0 for none)");
-        errors.require(wsPort >= 0 && wsPort <= 65535, "--ws-port: " + wsPort + " is not a port (0-65535, 0 for none)");
-        errors.require(httpPort >= 0 && httpPort <= 65535, "--http-port: " + httpPort + " is not a port (0-65535)");
+        errors.requirePort("--tls-port", tlsPort, false);
+        errors.requirePort("--port", port, true);
+        errors.requirePort("--ws-port", wsPort, true);
+        errors.require(
+                httpPort >= 0 && httpPort <= 65535,
+                "--http-port: " + httpPort + " is not a port (0-65535, 0 for any free one)");
         errors.throwIfAny();
         Path root = dir.toAbsolutePath().normalize();
         try {

@@ -130,9 +130,9 @@ public final class BrokerCommand implements Callable<Integer> {
     /** Validates every option, collecting all errors, and builds the configuration. */
     public BrokerConfig toConfig() {
         ConfigErrors errors = new ConfigErrors();
-        port("--tls-port", tlsPort, false, errors);
-        port("--port", port, true, errors);
-        port("--ws-port", wsPort, true, errors);
+        errors.requirePort("--tls-port", tlsPort, false);
+        errors.requirePort("--port", port, true);
+        errors.requirePort("--ws-port", wsPort, true);
         Topics topics = errors.check("--topic-prefix", () -> new Topics(topicPrefix, discoveryPrefix));
         if (mdnsName != null && mdnsName.isBlank()) {
             errors.add("--mdns-name: must not be empty");
@@ -156,13 +156,5 @@ public final class BrokerCommand implements Callable<Integer> {
                         topics));
         errors.throwIfAny();
         return cfg;
-    }
-
-    private static void port(String option, int value, boolean zeroAllowed, ConfigErrors errors) {
-        int min = zeroAllowed ? 0 : 1;
-        errors.require(
-                value >= min && value <= 65535,
-                option + ": " + value + " is not a port (" + min + "-65535" + (zeroAllowed ? ", 0 turns it off" : "")
-                        + ")");
     }
 }

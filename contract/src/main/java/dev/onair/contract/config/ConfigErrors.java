@@ -31,6 +31,15 @@ public final class ConfigErrors {
      * Runs {@code parse}; an {@link IllegalArgumentException} from it becomes an error for {@code option} and the
      * result is null.
      */
+    /** Requires {@code value} to be a TCP port; with {@code zeroTurnsOff}, 0 is allowed and means none. */
+    public void requirePort(String option, int value, boolean zeroTurnsOff) {
+        int min = zeroTurnsOff ? 0 : 1;
+        require(
+                value >= min && value <= 65535,
+                option + ": " + value + " is not a port (" + min + "-65535" + (zeroTurnsOff ? ", 0 turns it off" : "")
+                        + ")");
+    }
+
     public <T> T check(String option, Supplier<T> parse) {
         try {
             return parse.get();
