@@ -59,6 +59,7 @@ class SystemIT {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Node> nodes = new ArrayList<>();
     private final List<TestClient> clients = new ArrayList<>();
+    private List<String> brokerArgs;
     private int tlsPort;
     private int httpPort;
     private Path teamsLog;
@@ -74,36 +75,22 @@ class SystemIT {
         int[] ports = FreePorts.several(4);
         tlsPort = ports[0];
         httpPort = ports[3];
-        brokerArgs = List.of(
-                "broker",
-                "--certs",
-                dir.resolve("certs").toString(),
-                "--users",
-                dir.resolve("users.yaml").toString(),
-                "--data",
-                dir.resolve("data").toString(),
-                "--tls-port",
-                Integer.toString(tlsPort),
-                "--port",
-                Integer.toString(ports[1]),
-                "--ws-port",
-                Integer.toString(ports[2]),
-                "--no-mdns");
+        brokerArgs = line(
+                "broker --certs %s --users %s --data %s --tls-port %d --port %d --ws-port %d --no-mdns",
+                dir.resolve("certs"), dir.resolve("users.yaml"), dir.resolve("data"), tlsPort, ports[1], ports[2]);
 
-        cli("certs", "--host", "localhost", "--out", dir.resolve("certs").toString());
+        cli(line("certs --host localhost --out %s", dir.resolve("certs")));
         for (String[] user : new String[][] {
             {"alice", "publisher"}, {"main", "display"}, {"bridge", "bridge"}, {"homeassistant", "homeassistant"}
         }) {
             String password = "pw-" + user[0] + "-" + Long.toHexString(System.nanoTime());
             Files.writeString(passwordFile(user[0]), password + "\n");
-            cli("users", "add", user[0], "--role", user[1], "--password", password, "--file", usersFile());
+            cli(line("users add %s --role %s --password %s --file %s", user[0], user[1], password, usersFile()));
         }
-        Files.createDirectories(dir.resolve("teams"));
-        teamsLog = dir.resolve("teams").resolve("MSTeams_2026-11-26_00-38-57.00.log");
+        Files.createDirectories(teamsDir());
+        teamsLog = teamsDir().resolve("MSTeams_2026-11-26_00-38-57.00.log");
         appendTeams("Available");
     }
-
-    private List<String> brokerArgs;
 
     @AfterEach
     void stopEverything() {
@@ -120,33 +107,12 @@ class SystemIT {
                 .atMost(Duration.ofSeconds(30))
                 .until(this::haClientConnects, Optional::isPresent)
                 .orElseThrow());
-        start(
-                "display",
-                nodeArgs(
-                        "display",
-                        "main",
-                        "--id",
-                        "main",
-                        "--panel",
-                        "virtual",
-                        "--http-host",
-                        "127.0.0.1",
-                        "--http-port",
-                        Integer.toString(httpPort),
-                        "--rainbow-seconds",
-                        "0"));
-        start("bridge", nodeArgs("bridge", "bridge", "--learn-window", "1s", "--republish-delay", "1s"));
-        Node publisher = start(
-                "publisher",
-                nodeArgs(
-                        "publisher",
-                        "alice",
-                        "--person",
-                        "alice",
-                        "--teams-logs",
-                        dir.resolve("teams").toString(),
-                        "--teams-process-check",
-                        "off"));
+        List<String> display = line(
+                "display --id main --panel virtual --http-port %d --http-host 127.0.0.1 --rainbow-seconds 0", httpPort);
+        start("display", asUser("main", display));
+        start("bridge", asUser("bridge", line("bridge --learn-window 1s --republish-delay 1s")));
+        List<String> publisher = line("publisher --person alice --teams-logs %s --teams-process-check off", teamsDir());
+        Node alice = start("publisher", asUser("alice", publisher));
 
         // Teams says Available: the panel turns green.
         await("display health").atMost(Duration.ofSeconds(30)).until(() -> status("/healthz") == 200);
@@ -209,7 +175,7 @@ class SystemIT {
                         .anyMatch(r -> !r.retain()));
 
         // The publisher stops (SIGTERM): availability offline, the person goes grey.
-        publisher.stop();
+        alice.stop();
         await("grey frame").atMost(Duration.ofSeconds(15)).until(() -> frameIs(GREY));
         assertThat(person("alice").path("availability").asText()).isEqualTo("offline");
         assertThat(retained(after, "onair/person/alice/availability")).isEqualTo("offline");
@@ -217,20 +183,26 @@ class SystemIT {
 
     // --- the nodes ----------------------------------------------------------------------------------------------
 
-    /** The broker options every node takes, for {@code user}, plus {@code extra}. */
-    private List<String> nodeArgs(String command, String user, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                command,
-                "--broker",
-                "mqtts://localhost:" + tlsPort,
-                "--ca",
-                dir.resolve("certs/ca.crt").toString(),
-                "--user",
-                user,
-                "--password-file",
-                passwordFile(user).toString()));
-        args.addAll(List.of(extra));
+    /** {@code command} as {@code user}: with the broker options every node takes. */
+    private List<String> asUser(String user, List<String> command) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(line(
+                "--broker mqtts://localhost:%d --ca %s --user %s --password-file %s",
+                tlsPort, dir.resolve("certs/ca.crt"), user, passwordFile(user)));
         return args;
+    }
+
+    /**
+     * A command line from a template: split into words at spaces first, then each {@code %} word formatted with the
+     * next value, so a value with spaces (a temp folder's path) stays one word.
+     */
+    private static List<String> line(String template, Object... values) {
+        List<String> words = new ArrayList<>();
+        int next = 0;
+        for (String word : template.split(" ")) {
+            words.add(word.contains("%") ? String.format(word, values[next++]) : word);
+        }
+        return words;
     }
 
     private Node start(String name, List<String> args) throws IOException {
@@ -241,11 +213,11 @@ class SystemIT {
     }
 
     /** Runs a CLI command (certs, users) to the end; it must succeed. */
-    private void cli(String... args) throws IOException {
-        Node node = Node.start(LOGS.resolve("cli.log"), List.of(args));
+    private void cli(List<String> args) throws IOException {
+        Node node = Node.start(LOGS.resolve("cli.log"), args);
         logs.add(node.log());
         assertThat(node.waitFor(Duration.ofSeconds(60)))
-                .as("exit code of onair %s %s (see %s)", args[0], args[1], node.log())
+                .as("exit code of onair %s %s (see %s)", args.get(0), args.get(1), node.log())
                 .isZero();
     }
 
@@ -264,8 +236,12 @@ class SystemIT {
         return dir.resolve(user + ".password");
     }
 
-    private String usersFile() {
-        return dir.resolve("users.yaml").toString();
+    private Path teamsDir() {
+        return dir.resolve("teams");
+    }
+
+    private Path usersFile() {
+        return dir.resolve("users.yaml");
     }
 
     // --- what Home Assistant sees -------------------------------------------------------------------------------
