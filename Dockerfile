@@ -18,13 +18,17 @@ COPY bench/pom.xml bench/
 RUN mvn -B -q -pl app -am dependency:go-offline -DexcludeReactor=true || true
 COPY . .
 # The jar is plain bytecode: built once, it runs on arm64 and amd64 alike.
-RUN mvn -B -q -DskipTests -Dspotless.apply.skip=true -pl app -am package \
+# maven.test.skip: not even compiled (a Pi builds this too); the tests run in CI, not in the image build.
+RUN mvn -B -q -Dmaven.test.skip=true -Dspotless.apply.skip=true -pl app -am package \
  && cp app/target/onair-app-*-all.jar /onair.jar
 
 # --- Run: a JRE only, as a non-root user ----------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre
+# docker-compose.yml runs the image as the host user who owns the mounted certs/, data/ and secrets/ (HOST_UID), so
+# any user must be able to enter the working folder (useradd may make a home 0750).
 RUN groupadd --system --gid 10001 onair \
- && useradd --system --uid 10001 --gid onair --home-dir /var/lib/onair --create-home --shell /usr/sbin/nologin onair
+ && useradd --system --uid 10001 --gid onair --home-dir /var/lib/onair --create-home --shell /usr/sbin/nologin onair \
+ && chmod 0755 /var/lib/onair
 COPY --from=build /onair.jar /opt/onair/onair.jar
 WORKDIR /var/lib/onair
 USER onair
