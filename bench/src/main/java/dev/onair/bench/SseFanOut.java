@@ -1,5 +1,146 @@
 package dev.onair.bench;
 
-final class SseFanOut {
-    static void main(String[] args) {}
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import dev.onair.broker.users.Role;
+import dev.onair.display.DisplayConfig;
+import dev.onair.display.DisplayNode;
+import dev.onair.display.WebSettings;
+import dev.onair.testsupport.EmbeddedBroker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Dashboard fan-out (issue 7): {@code --clients} Server-Sent Events streams on a display node's {@code /api/events},
+ * then {@code --changes} presence changes published to the broker one at a time; for each, the delay from the publish
+ * to its arrival at every client. Broker, display and clients in this JVM, over loopback.
+ */
+public final class SseFanOut {
+    private static final long BASE = 1_900_000_000L;
+
+    private SseFanOut() {}
+
+    /** One run's figures. */
+    public record Result(int asked, int streaming, int refused, List<Double> latencies, List<Double> allReached) {}
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        int clients = args.integer("clients", 1000);
+        int changes = args.integer("changes", 20);
+        int runs = args.integer("runs", 3);
+        Stats.Table table = new Stats.Table(
+                "Dashboard SSE fan-out, " + clients + " clients asked for, " + changes + " changes per run (ms)",
+                "run",
+                "streaming",
+                "refused",
+                "deliveries",
+                "p50",
+                "p99",
+                "max",
+                "median change reached all streams");
+        List<List<Double>> columns =
+                List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int r = 0; r < runs; r++) {
+            Result result = measure(clients, changes);
+            Stats s = Stats.of(result.latencies());
+            double all = Stats.of(result.allReached()).p50();
+            double[] row = {s.p50(), s.p99(), s.max(), all};
+            for (int i = 0; i < row.length; i++) {
+                columns.get(i).add(row[i]);
+            }
+            table.row(
+                    r + 1,
+                    result.streaming(),
+                    result.refused(),
+                    result.latencies().size(),
+                    row[0],
+                    row[1],
+                    row[2],
+                    row[3]);
+        }
+        List<Object> median = new ArrayList<>(List.of("median", "", "", ""));
+        columns.forEach(c -> median.add(Stats.median(c)));
+        table.row(median.toArray());
+        table.print();
+    }
+
+    public static Result measure(int clients, int changes) throws Exception {
+        EmbeddedBroker broker = new EmbeddedBroker().start();
+        DisplayNode display = null;
+        Mqtt5AsyncClient fan = null;
+        try {
+            broker.addUser("fan", Role.PUBLISHER);
+            broker.addUser("main", Role.DISPLAY);
+            display = new DisplayNode(
+                    DisplayConfig.defaults(broker.settings("main"))
+                            .withWeb(new WebSettings("127.0.0.1", 0, null))
+                            .withStartupRainbow(Duration.ZERO),
+                    settings -> new RecordingPanel(16, 16),
+                    Clock.systemUTC());
+            display.start();
+            fan = Mqtt.connect(broker.settings("fan"), "fan", 10);
+            awaitTrue(display::isConnected, 20_000);
+            try (SseClients sse = SseClients.open(
+                    display.httpPort(),
+                    "/api/events",
+                    clients,
+                    k -> Instant.ofEpochSecond(BASE + k).toString())) {
+                Thread.sleep(2_000); // every stream has its snapshot, or has been refused
+                List<Double> latencies = new ArrayList<>();
+                List<Double> allReached = new ArrayList<>();
+                int streaming = sse.streaming();
+                for (int k = 0; k < changes; k++) {
+                    sse.drain();
+                    long start = System.nanoTime();
+                    fan.publishWith()
+                            .topic(Payloads.presenceTopic("fan"))
+                            .payload(Payloads.presence(
+                                    "fan", k % 2 == 0 ? "busy" : "available", Instant.ofEpochSecond(BASE + k)))
+                            .qos(MqttQos.AT_LEAST_ONCE)
+                            .retain(true)
+                            .send();
+                    List<long[]> got = new ArrayList<>();
+                    long deadline = System.currentTimeMillis() + 5_000;
+                    while (got.size() < streaming && System.currentTimeMillis() < deadline) {
+                        Thread.sleep(2);
+                        got.addAll(sse.drain());
+                    }
+                    long last = 0;
+                    for (long[] a : got) {
+                        if (a[0] == k) {
+                            latencies.add((a[2] - start) / 1e6);
+                            last = Math.max(last, a[2]);
+                        }
+                    }
+                    if (got.size() >= streaming) {
+                        allReached.add((last - start) / 1e6);
+                    }
+                    Thread.sleep(100);
+                }
+                return new Result(clients, streaming, sse.closedByServer(), latencies, allReached);
+            }
+        } finally {
+            if (fan != null) {
+                Mqtt.close(fan);
+            }
+            if (display != null) {
+                display.stop();
+            }
+            broker.close();
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, long timeoutMs)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(10);
+        }
+    }
 }
