@@ -1,6 +1,7 @@
 package dev.onair.broker.certs;
 
 import dev.onair.contract.config.ConfigErrors;
+import dev.onair.contract.config.PerInvocation;
 import dev.onair.contract.config.StartupException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +24,13 @@ import picocli.CommandLine.Option;
         description = "Create a CA and a TLS server certificate for the broker (SANs: the host, host.local, the given "
                 + "IPs, localhost, 127.0.0.1, ::1). Writes ca.crt, ca.key, server.crt, server.key (PEM) and "
                 + "server.p12 (PKCS12), and prints the CA's SHA-256 fingerprint.")
-public final class CertsCommand implements Callable<Integer> {
+public final class CertsCommand implements Callable<Integer>, PerInvocation {
+    /** Only the output folder may come from ONAIR_OUT or the YAML file; ONAIR_HOST is the broker's listen address. */
+    @Override
+    public Set<String> sharedKeys() {
+        return Set.of("out");
+    }
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (keys are option names).")
     Path config;
 

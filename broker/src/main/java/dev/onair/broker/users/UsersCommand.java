@@ -1,11 +1,13 @@
 package dev.onair.broker.users;
 
 import dev.onair.contract.config.ConfigErrors;
+import dev.onair.contract.config.PerInvocation;
 import dev.onair.contract.config.StartupException;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +31,13 @@ public final class UsersCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Add a user, or replace one of the same name. Without --password, asks for one on a "
                     + "terminal (empty: generate) or generates one, and prints a generated password once.")
-    public static final class Add implements Callable<Integer> {
+    public static final class Add implements Callable<Integer>, PerInvocation {
+        /** Only the users file may come from ONAIR_FILE or the YAML file (compose sets it). */
+        @Override
+        public Set<String> sharedKeys() {
+            return Set.of("file");
+        }
+
         @Parameters(index = "0", paramLabel = "NAME", description = "User name (for publisher/display: the id).")
         String name;
 
@@ -106,7 +114,13 @@ public final class UsersCommand implements Runnable {
 
     /** {@code users list [--file FILE]}: names, roles and ids; never hashes. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List users, their roles and ids.")
-    public static final class ListUsers implements Callable<Integer> {
+    public static final class ListUsers implements Callable<Integer>, PerInvocation {
+        /** Only the users file may come from ONAIR_FILE or the YAML file (compose sets it). */
+        @Override
+        public Set<String> sharedKeys() {
+            return Set.of("file");
+        }
+
         @Option(
                 names = "--file",
                 paramLabel = "FILE",
@@ -136,7 +150,13 @@ public final class UsersCommand implements Runnable {
 
     /** {@code users remove NAME [--file FILE]}. */
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user.")
-    public static final class Remove implements Callable<Integer> {
+    public static final class Remove implements Callable<Integer>, PerInvocation {
+        /** Only the users file may come from ONAIR_FILE or the YAML file (compose sets it). */
+        @Override
+        public Set<String> sharedKeys() {
+            return Set.of("file");
+        }
+
         @Parameters(index = "0", paramLabel = "NAME", description = "User name.")
         String name;
 

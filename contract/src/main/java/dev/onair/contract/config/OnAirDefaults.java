@@ -29,6 +29,11 @@ public final class OnAirDefaults implements IDefaultValueProvider {
         if (name.equals("config")) {
             return null;
         }
+        if (option.command() != null
+                && option.command().userObject() instanceof PerInvocation command
+                && !command.sharedKeys().contains(name)) {
+            return null;
+        }
         String fromEnv = env.get(envName(name));
         if (fromEnv != null) {
             return fromEnv;
