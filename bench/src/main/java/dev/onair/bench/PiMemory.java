@@ -43,7 +43,7 @@ public final class PiMemory {
             columns.add(new ArrayList<>());
         }
         for (int r = 0; r < runs; r++) {
-            double[] row = run(flags, changes, people, settleSeconds);
+            double[] row = run(flags, true, changes, people, settleSeconds);
             for (int i = 0; i < row.length; i++) {
                 columns.get(i).add(row[i]);
             }
@@ -60,10 +60,11 @@ public final class PiMemory {
     }
 
     /** One run: idle broker, display, bridge and sum, then the same after the changes. */
-    static double[] run(List<String> flags, int changes, int people, int settleSeconds) throws Exception {
+    static double[] run(List<String> flags, boolean fromJar, int changes, int people, int settleSeconds)
+            throws Exception {
         Path dir = Files.createTempDirectory("onair-bench-memory-");
         BrokerHome home = BrokerHome.create(dir);
-        try (PiSide pi = PiSide.start(home, true, flags)) {
+        try (PiSide pi = PiSide.start(home, fromJar, flags)) {
             Thread.sleep(settleSeconds * 1000L);
             double[] idle = pi.rssMiB();
             try (Changes load = Changes.connect(home, people)) {

@@ -1,5 +1,8 @@
 package dev.onair.bench;
 
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import dev.onair.bench.NodeProcess.Kind;
 import dev.onair.broker.users.Role;
 import dev.onair.testsupport.EmbeddedBroker;
@@ -7,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publisher idle cost (issue 7): a publisher process (shaded jar, the flags of its systemd unit) follows a Teams log
@@ -52,6 +58,15 @@ public final class PublisherIdle {
         Path dir = Files.createTempDirectory("onair-bench-idle-");
         try (TcpProxy proxy = TcpProxy.start(broker.tlsPort())) {
             broker.addUser("idle", Role.PUBLISHER);
+            broker.addUser("observer", Role.VIEWER);
+            Mqtt5AsyncClient observer = Mqtt.connect(broker.settings("observer"), "observer", 10);
+            CompletableFuture<Void> published = new CompletableFuture<>();
+            observer.publishes(MqttGlobalPublishFilter.ALL, p -> published.complete(null));
+            observer.subscribeWith()
+                    .topicFilter(Payloads.presenceTopic("idle"))
+                    .qos(MqttQos.AT_LEAST_ONCE)
+                    .send()
+                    .get(10, TimeUnit.SECONDS);
             TeamsLog log = TeamsLog.create(dir.resolve("teams"), "Available");
             Path password = Files.writeString(dir.resolve("password"), broker.password("idle") + "\n");
             List<String> args = List.of(
@@ -72,12 +87,12 @@ public final class PublisherIdle {
                     "off");
             try (NodeProcess publisher =
                     NodeProcess.start(Kind.PUBLISHER, fromJar, PUBLISHER_FLAGS, args, dir.resolve("publisher.out"))) {
-                long deadline = System.currentTimeMillis() + 60_000;
-                while (proxy.bytesUp() == 0 || !publisher.output().contains("idle is available")) {
-                    if (!publisher.isAlive() || System.currentTimeMillis() > deadline) {
-                        throw new IllegalStateException("the publisher did not start:\n" + publisher.output());
-                    }
-                    Thread.sleep(50);
+                try {
+                    published.get(60, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException("the publisher did not publish:\n" + publisher.output());
+                } finally {
+                    Mqtt.close(observer);
                 }
                 Thread.sleep(5_000); // start-up's JIT work is not idle cost
                 double cpu0 = publisher.cpuMs();

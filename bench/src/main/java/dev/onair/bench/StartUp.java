@@ -45,7 +45,7 @@ public final class StartUp {
                 "display: retained state on the panel");
         List<List<Double>> columns = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int r = 0; r < runs; r++) {
-            double[] row = run(flags);
+            double[] row = run(flags, true);
             for (int i = 0; i < 3; i++) {
                 columns.get(i).add(row[i]);
             }
@@ -57,14 +57,14 @@ public final class StartUp {
                 + NodeProcess.origin(Kind.DISPLAY, true));
     }
 
-    static double[] run(List<String> flags) throws Exception {
+    static double[] run(List<String> flags, boolean fromJar) throws Exception {
         Path dir = Files.createTempDirectory("onair-bench-startup-");
         BrokerHome home = BrokerHome.create(dir);
         home.addUser("alice", Role.PUBLISHER);
         home.addUser("main", Role.DISPLAY);
         long launched = System.nanoTime();
         try (NodeProcess broker =
-                NodeProcess.start(Kind.BROKER, true, flags, home.brokerArgs(), dir.resolve("broker.out"))) {
+                NodeProcess.start(Kind.BROKER, fromJar, flags, home.brokerArgs(), dir.resolve("broker.out"))) {
             broker.awaitPort(home.tlsPort(), 60_000);
             long accepting = System.nanoTime();
             Mqtt5AsyncClient alice = null;
@@ -98,7 +98,8 @@ public final class StartUp {
                     "0"));
             args.addAll(home.clientArgs("main"));
             long displayLaunched = System.nanoTime();
-            try (NodeProcess display = NodeProcess.start(Kind.DISPLAY, true, flags, args, dir.resolve("display.out"))) {
+            try (NodeProcess display =
+                    NodeProcess.start(Kind.DISPLAY, fromJar, flags, args, dir.resolve("display.out"))) {
                 long deadline = System.currentTimeMillis() + 60_000;
                 while (!middleIsRed(http)) {
                     if (!display.isAlive() || System.currentTimeMillis() > deadline) {

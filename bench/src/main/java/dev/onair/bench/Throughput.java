@@ -60,14 +60,18 @@ public final class Throughput {
 
     /** Messages per second through OnAir's broker. */
     public static Result onAir(int publishers, int messages, int window) throws Exception {
+        return onAir(publishers, messages, window, true);
+    }
+
+    static Result onAir(int publishers, int messages, int window, boolean fromJar) throws Exception {
         Path dir = Files.createTempDirectory("onair-bench-throughput-");
         BrokerHome home = BrokerHome.create(dir);
         for (int i = 0; i < publishers; i++) {
             home.addUser("t" + i, Role.PUBLISHER);
         }
         home.addUser("sink", Role.VIEWER);
-        try (NodeProcess broker =
-                NodeProcess.start(Kind.BROKER, true, NodeProcess.PI_FLAGS, home.brokerArgs(), dir.resolve("b.out"))) {
+        try (NodeProcess broker = NodeProcess.start(
+                Kind.BROKER, fromJar, NodeProcess.PI_FLAGS, home.brokerArgs(), dir.resolve("b.out"))) {
             broker.awaitPort(home.tlsPort(), 60_000);
             return drive(i -> home.settings("t" + i), home.settings("sink"), publishers, messages, window);
         }

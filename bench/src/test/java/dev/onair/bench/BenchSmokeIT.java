@@ -1,0 +1,82 @@
+package dev.onair.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each benchmark once with tiny parameters, so none of them rots. The figures themselves are not judged here. */
+class BenchSmokeIT {
+    @Test
+    void statusLatency_measuresEveryChangeOnBothLegs() throws Exception {
+        List<StatusLatency.Run> runs = StatusLatency.measure(10, 1, 2);
+
+        assertThat(runs).hasSize(1);
+        StatusLatency.Run run = runs.get(0);
+        assertThat(run.lost()).isZero();
+        assertThat(run.total()).hasSize(10);
+        assertThat(run.toBroker()).hasSize(10);
+        for (int i = 0; i < 10; i++) {
+            assertThat(run.toBroker().get(i))
+                    .isPositive()
+                    .isLessThanOrEqualTo(run.total().get(i));
+        }
+    }
+
+    @Test
+    void piMemory_readsTheResidentMemoryOfThreeLiveNodes() throws Exception {
+        double[] row = PiMemory.run(NodeProcess.PI_FLAGS, false, 100, 2, 0);
+
+        assertThat(row).hasSize(8);
+        for (double mib : row) {
+            assertThat(mib).isGreaterThan(10);
+        }
+        assertThat(row[3]).isEqualTo(row[0] + row[1] + row[2]);
+    }
+
+    @Test
+    void startUp_brokerAcceptsBeforeItsFirstConnack_displayShowsRetainedState() throws Exception {
+        double[] row = StartUp.run(NodeProcess.PI_FLAGS, false);
+
+        assertThat(row[0]).isPositive().isLessThanOrEqualTo(row[1]);
+        assertThat(row[2]).isPositive();
+    }
+
+    @Test
+    void publisherIdle_countsCpuAndBytes() throws Exception {
+        double[] row = PublisherIdle.run(2, false);
+
+        assertThat(row).hasSize(4);
+        assertThat(row[0]).isGreaterThanOrEqualTo(0);
+        assertThat(row[2]).isGreaterThanOrEqualTo(0);
+        assertThat(row[3]).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void sseFanOut_deliversEveryChangeToEveryStream() throws Exception {
+        SseFanOut.Result result = SseFanOut.measure(5, 3);
+
+        assertThat(result.streaming()).isEqualTo(5);
+        assertThat(result.refused()).isZero();
+        assertThat(result.latencies()).hasSize(5 * 2); // the first change is a warm-up
+        assertThat(result.allReached()).hasSize(2);
+    }
+
+    @Test
+    void throughput_drivesBothBrokers() throws Exception {
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/sbin/mosquitto")),
+                "Debian's mosquitto is not installed (.ci/run installs it)");
+
+        Throughput.Result onair = Throughput.onAir(2, 200, 20, false);
+        Throughput.Result mosquitto = Throughput.mosquitto(2, 200, 20);
+
+        assertThat(onair.rate()).isPositive();
+        assertThat(onair.lost()).isZero();
+        assertThat(mosquitto.rate()).isPositive();
+        assertThat(mosquitto.lost()).isZero();
+    }
+}
