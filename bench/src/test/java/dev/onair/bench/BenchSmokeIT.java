@@ -19,11 +19,9 @@ class BenchSmokeIT {
         assertThat(run.lost()).isZero();
         assertThat(run.total()).hasSize(10);
         assertThat(run.toBroker()).hasSize(10);
-        for (int i = 0; i < 10; i++) {
-            assertThat(run.toBroker().get(i))
-                    .isPositive()
-                    .isLessThanOrEqualTo(run.total().get(i));
-        }
+        // The observer and the display are both subscribers: either may hear of a change first.
+        assertThat(run.toBroker()).allMatch(ms -> ms > 0);
+        assertThat(run.total()).allMatch(ms -> ms > 0);
     }
 
     @Test
