@@ -90,10 +90,24 @@ public final class TestClient implements AutoCloseable {
                                 new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8),
                                 p.isRetain(),
                                 p.getQos().getCode())));
-        client.connectWith()
-                .cleanStart(cleanStart)
-                .sessionExpiryInterval(cleanStart ? 0 : 7 * 24 * 3600)
-                .send();
+        try {
+            client.toAsync()
+                    .connectWith()
+                    .cleanStart(cleanStart)
+                    .sessionExpiryInterval(cleanStart ? 0 : 7 * 24 * 3600)
+                    .send()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // e.g. Mqtt5ConnAckException for a refused login, as the blocking API throws it
+            }
+            throw new IllegalStateException("connect failed: " + e.getCause(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no CONNACK within 30 s from " + settings.address(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         return test;
     }
 
@@ -109,13 +123,24 @@ public final class TestClient implements AutoCloseable {
     /** The reason code the broker gave a subscription to {@code filter} (an error code when refused). */
     public Mqtt5SubAckReasonCode subscribeReason(String filter) {
         try {
-            Mqtt5SubAck ack = client.subscribeWith()
+            // Bounded: a connection the broker dropped without closing TCP would otherwise wait forever.
+            Mqtt5SubAck ack = client.toAsync()
+                    .subscribeWith()
                     .topicFilter(filter)
                     .qos(MqttQos.AT_LEAST_ONCE)
-                    .send();
+                    .send()
+                    .get(15, TimeUnit.SECONDS);
             return ack.getReasonCodes().get(0);
-        } catch (Mqtt5SubAckException refused) {
-            return refused.getMqttMessage().getReasonCodes().get(0);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Mqtt5SubAckException refused) {
+                return refused.getMqttMessage().getReasonCodes().get(0);
+            }
+            throw new IllegalStateException("subscribe to " + filter + " failed: " + e.getCause(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no SUBACK for " + filter + " within 15 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
