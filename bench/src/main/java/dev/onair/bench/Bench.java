@@ -18,7 +18,8 @@ public final class Bench {
             "startup", StartUp::main,
             "idle", PublisherIdle::main,
             "fanout", SseFanOut::main,
-            "throughput", Throughput::main));
+            "throughput", Throughput::main,
+            "app-memory", AppMemory::main));
 
     private Bench() {}
 
@@ -28,8 +29,14 @@ public final class Bench {
             System.err.println("usage: bench/run " + String.join("|", BENCHMARKS.keySet()) + " [--option value ...]");
             System.exit(2);
         }
-        main.run(Arrays.copyOfRange(args, 1, args.length));
+        int status = 0;
+        try {
+            main.run(Arrays.copyOfRange(args, 1, args.length));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
         // In-process nodes leave non-daemon threads (Netty, Jetty) behind; the table is printed, so end here.
-        System.exit(0);
+        System.exit(status);
     }
 }

@@ -29,7 +29,7 @@ public final class NodeProcess implements AutoCloseable {
         DISPLAY("display-node", "dev.onair.display.DisplayMain"),
         BRIDGE("ha-bridge", "dev.onair.bridge.BridgeMain"),
         PUBLISHER("publisher", "dev.onair.publisher.PublisherMain"),
-        APP("app", "dev.onair.app.AppMain");
+        APP("app", "dev.onair.app.OnAirMain");
 
         final String module;
         final String mainClass;

@@ -68,7 +68,7 @@ public final class PiMemory {
             Thread.sleep(settleSeconds * 1000L);
             double[] idle = pi.rssMiB();
             try (Changes load = Changes.connect(home, people)) {
-                load.make(changes, 100);
+                load.make(changes, 20);
                 load.finish();
                 pi.awaitDisplayShows(load.people(), Changes.LAST_STATUS, 60_000);
             }
