@@ -59,7 +59,7 @@ final class DemoUsers {
         StringBuilder text = new StringBuilder("# OnAir demo users: name role password. Made by ./onair demo.\n");
         for (String[] u : WANTED) {
             String password = InProcessUsers.randomPassword();
-            created.add(User.create(u[0], Role.parse(u[1]), u[2], password));
+            created.add(User.createGenerated(u[0], Role.parse(u[1]), u[2], password));
             passwords.put(u[0], password);
             text.append(u[0])
                     .append(' ')

@@ -27,7 +27,7 @@ final class InProcessUsers {
     String add(String node, Role role, String id) {
         String name = PREFIX + node;
         String password = randomPassword();
-        users.add(User.create(name, role, id, password));
+        users.add(User.createGenerated(name, role, id, password));
         passwords.put(name, password);
         return name;
     }

@@ -1,6 +1,7 @@
 package dev.onair.bench;
 
 import dev.onair.broker.certs.CertificateFiles;
+import dev.onair.broker.users.PasswordHash;
 import dev.onair.broker.users.Role;
 import dev.onair.broker.users.User;
 import dev.onair.broker.users.Users;
@@ -40,8 +41,9 @@ public final class BrokerHome {
 
     /** Adds a user acting for the id equal to its name; returns the password. */
     public synchronized String addUser(String name, Role role) throws IOException {
-        String password = "bench-" + name + "-" + Long.toHexString(System.nanoTime());
-        UsersFile.add(root.resolve("users.yaml"), User.create(name, role, null, password));
+        // Generated, as ./onair users add makes them, and hashed at the cost for generated passwords.
+        String password = PasswordHash.generatePassword();
+        UsersFile.add(root.resolve("users.yaml"), User.createGenerated(name, role, null, password));
         passwords.put(name, password);
         return password;
     }

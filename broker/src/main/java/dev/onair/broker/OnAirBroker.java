@@ -76,7 +76,7 @@ public final class OnAirBroker implements Component {
         this.config = config;
         if (anonymousLoopbackRead) {
             anonymousPassword = PasswordHash.generatePassword();
-            anonymous = User.create(ANONYMOUS_USER, Role.ANONYMOUS, null, anonymousPassword);
+            anonymous = User.createGenerated(ANONYMOUS_USER, Role.ANONYMOUS, null, anonymousPassword);
             this.inProcessUsers = inProcessUsers.with(anonymous);
         } else {
             anonymousPassword = null;

@@ -139,12 +139,12 @@ public final class BridgeNode implements Component {
             });
             return;
         }
-        MqttConnection.Handler state = (topic, payload) -> run(() -> fromOnair(topic, payload));
+        MqttConnection.RetainHandler state = (topic, payload, retain) -> run(() -> fromOnair(topic, payload, retain));
         List<CompletableFuture<Void>> subs = new ArrayList<>(List.of(
-                onair.subscribe(t.allPersonPresence(), state),
-                onair.subscribe(t.allPersonAvailability(), state),
-                onair.subscribe(t.allDisplayState(), state),
-                onair.subscribe(t.allDisplayAvailability(), state)));
+                onair.subscribeAsPublished(t.allPersonPresence(), state),
+                onair.subscribeAsPublished(t.allPersonAvailability(), state),
+                onair.subscribeAsPublished(t.allDisplayState(), state),
+                onair.subscribeAsPublished(t.allDisplayAvailability(), state)));
         if (!config.twoBrokers()) {
             subs.addAll(discoverySubscriptions(onair));
         }
@@ -200,9 +200,17 @@ public final class BridgeNode implements Component {
         log.info("Bridge in step: {} device(s) announced", roster.members().size());
     }
 
-    private void fromOnair(String topic, byte[] payload) {
+    private void fromOnair(String topic, byte[] payload, boolean retain) {
         TopicRef ref = config.topics().parse(topic).orElse(null);
         if (ref == null) {
+            return;
+        }
+        if (payload.length == 0 && !retain) {
+            // Only clearing the retained message removes a person or display; an empty message that was merely
+            // sent leaves the broker's retained state, and so ours, as it was.
+            log.warn(
+                    "Dropped an empty message on {} that was not retained (clear the retained message to remove)",
+                    topic);
             return;
         }
         try {

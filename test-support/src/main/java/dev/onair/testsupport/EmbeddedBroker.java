@@ -3,6 +3,7 @@ package dev.onair.testsupport;
 import dev.onair.broker.BrokerConfig;
 import dev.onair.broker.OnAirBroker;
 import dev.onair.broker.certs.CertificateFiles;
+import dev.onair.broker.users.PasswordHash;
 import dev.onair.broker.users.Role;
 import dev.onair.broker.users.User;
 import dev.onair.broker.users.UsersFile;
@@ -115,9 +116,10 @@ public final class EmbeddedBroker
 
     /** Adds a user acting for {@code id} (publisher: person id; display: display id) and returns its password. */
     public String addUser(String name, Role role, String id) {
-        String password = "pw-" + name + "-" + Long.toHexString(System.nanoTime());
+        // Generated, as ./onair users add makes them: hashed at the cost for generated passwords.
+        String password = PasswordHash.generatePassword();
         try {
-            UsersFile.add(config().usersFile(), User.create(name, role, id, password));
+            UsersFile.add(config().usersFile(), User.createGenerated(name, role, id, password));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,6 +44,14 @@ public record User(String name, Role role, String id, String passwordHash) {
         return new User(name, role, id, PasswordHash.hash(password));
     }
 
+    /**
+     * Creates a user whose password {@link PasswordHash#generatePassword()} made; such a password is hashed at a lower
+     * cost (see {@link PasswordHash#GENERATED_ITERATIONS}).
+     */
+    public static User createGenerated(String name, Role role, String id, String generatedPassword) {
+        return new User(name, role, id, PasswordHash.hashGenerated(generatedPassword));
+    }
+
     /** Keeps the hash out of logs. */
     @Override
     public String toString() {

@@ -77,7 +77,10 @@ public final class UsersCommand implements Runnable {
                 }
             }
             String chosen = pw;
-            User user = errors.check("NAME", () -> User.create(name, r, id, chosen));
+            boolean fromGenerator = generated;
+            User user = errors.check(
+                    "NAME",
+                    () -> fromGenerator ? User.createGenerated(name, r, id, chosen) : User.create(name, r, id, chosen));
             errors.throwIfAny();
             try {
                 UsersFile.add(file, user);

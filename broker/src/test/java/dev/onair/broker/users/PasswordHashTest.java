@@ -54,4 +54,18 @@ class PasswordHashTest {
         assertThat(a).hasSize(20).matches("[A-Za-z0-9]+");
         assertThat(PasswordHash.generatePassword()).isNotEqualTo(a);
     }
+
+    @Test
+    void generatedPasswords_getTheLowerCost_chosenOnesAreRefused() {
+        String generated = PasswordHash.generatePassword();
+
+        String hash = PasswordHash.hashGenerated(generated);
+
+        assertThat(hash).startsWith("pbkdf2-sha256$" + PasswordHash.GENERATED_ITERATIONS + "$");
+        assertThat(PasswordHash.verify(generated, hash)).isTrue();
+        assertThat(PasswordHash.verify(generated + "x", hash)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PasswordHash.hashGenerated("correct horse battery"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("full cost");
+    }
 }

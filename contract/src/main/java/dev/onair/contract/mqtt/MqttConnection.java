@@ -41,6 +41,12 @@ public final class MqttConnection {
         void handle(String topic, byte[] payload) throws Exception;
     }
 
+    /** Receives a message with its retain flag as its publisher set it (see {@link #subscribeAsPublished}). */
+    @FunctionalInterface
+    public interface RetainHandler {
+        void handle(String topic, byte[] payload, boolean retain) throws Exception;
+    }
+
     private final BrokerSettings settings;
     private final String clientId;
     private final Topic availabilityTopic;
@@ -79,8 +85,10 @@ public final class MqttConnection {
                 .serverHost(address.host())
                 .serverPort(address.port())
                 .automaticReconnect()
-                .initialDelay(500, TimeUnit.MILLISECONDS)
-                .maxDelay(30, TimeUnit.SECONDS)
+                .initialDelay(250, TimeUnit.MILLISECONDS)
+                // A home broker that restarts is back within seconds: retry at least every 2 s (one TLS handshake
+                // per node, nothing on a LAN), so the light is right again at once.
+                .maxDelay(2, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
                 .addConnectedListener(context -> connected())
                 .addDisconnectedListener(this::disconnected);
@@ -176,6 +184,22 @@ public final class MqttConnection {
                 .callback(publish -> dispatch(handler, publish))
                 .send()
                 .thenAccept(ack -> log.debug("Subscribed to {}", filter));
+    }
+
+    /**
+     * Subscribes at QoS 1 with MQTT 5's retain-as-published, so {@code handler} can tell a cleared retained message
+     * (empty, retain set) from an empty message someone merely sent. Messages the broker holds arrive with retain set
+     * at subscription, as always.
+     */
+    public CompletableFuture<Void> subscribeAsPublished(TopicFilter filter, RetainHandler handler) {
+        return client.subscribeWith()
+                .topicFilter(filter.filter())
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .retainAsPublished(true)
+                .callback(publish ->
+                        dispatch((topic, payload) -> handler.handle(topic, payload, publish.isRetain()), publish))
+                .send()
+                .thenAccept(ack -> log.debug("Subscribed to {} (retain as published)", filter));
     }
 
     private void dispatch(Handler handler, Mqtt5Publish publish) {
