@@ -38,7 +38,7 @@ final class RenderLoop implements Component {
     private final Duration startupRainbow;
     private final Clock clock;
     private final AtomicReference<Frame> shown = new AtomicReference<>();
-    private ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService executor;
     private Instant started;
     private Frame lastSent;
     private int lastBrightness = -1;
@@ -73,6 +73,21 @@ final class RenderLoop implements Component {
             return t;
         });
         executor.scheduleAtFixedRate(this::tickSafely, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Draws a frame now, between ticks, after a change: on the render thread, so frames never overlap. Does nothing
+     * before {@link #start()} or after {@link #stop()}.
+     */
+    void wake() {
+        ScheduledExecutorService e = executor;
+        if (e != null && !e.isShutdown()) {
+            try {
+                e.execute(this::tickSafely);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stopped meanwhile: nothing to draw
+            }
+        }
     }
 
     /** The frame now on the panel, as the viewer sees it (before the brightness), black while dark. */
