@@ -28,6 +28,12 @@ public final class AppMemory {
         if (!args.string("max-ram", "").isEmpty()) {
             flags.add("-XX:MaxRAM=" + args.string("max-ram", ""));
         }
+        // --extra-flags "-Xmx64m -XX:TieredStopAtLevel=1": JVM flags to try on top of the shipped ones.
+        for (String f : args.string("extra-flags", "").trim().split("\\s+")) {
+            if (!f.isEmpty()) {
+                flags.add(f);
+            }
+        }
         if (Kind.APP.jar() == null) {
             System.out.println("no app/target/onair-app-0.1.0-SNAPSHOT-all.jar: build it first");
             return;
