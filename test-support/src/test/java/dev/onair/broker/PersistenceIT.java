@@ -102,9 +102,11 @@ class PersistenceIT {
         assertRetainedSurvived();
         try (TestClient kitchen = TestClient.connect(broker.settings("kitchen"), "kitchen", false, false)) {
             await().until(() -> !kitchen.received().isEmpty());
+            // QoS 1 is at least once: a redelivery (Moquette resends when the PUBACK is slow) is allowed, anything
+            // else is not.
             assertThat(kitchen.received())
                     .extracting(Received::topic, Received::payload, Received::qos)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(PRESENCE, "busy", 1));
+                    .containsOnly(org.assertj.core.groups.Tuple.tuple(PRESENCE, "busy", 1));
         }
     }
 
