@@ -236,6 +236,10 @@ public final class OnAirBroker implements Component {
         // One interceptor thread: a client's connect, disconnect and connection-lost events stay in order
         // (RetainedWills depends on it).
         p.setProperty("intercept.thread_pool.size", "1");
+        // Moquette queues each session loop's commands in a bounded queue (1,024 by default) and rejects commands when
+        // it is full ("Session command queue ... is full", seen in bench/ at 10,000 messages a second): more room
+        // for bursts. Presence traffic is far below this.
+        p.setProperty("session_queue_size", "16384");
         p.setProperty("netty.native", "false");
         p.setProperty("persistence_enabled", "true");
         p.setProperty("persistent_queue_type", "segmented");
