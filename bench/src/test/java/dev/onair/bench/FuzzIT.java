@@ -117,7 +117,12 @@ class FuzzIT {
                                 "homeassistant/device/onair_person_alice/config",
                                 "homeassistant/device/onair_person_bob/config",
                                 "homeassistant/device/onair_display_main/config")));
-        Thread.sleep(500); // let the bridge settle before taking its state
+        // The bridge has settled once no config arrives for a poll interval; then take its state.
+        java.util.concurrent.atomic.AtomicInteger lastCount = new java.util.concurrent.atomic.AtomicInteger(-1);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> lastCount.getAndSet(haView.received().size())
+                        == haView.received().size());
         List<TestClient.Received> configsBefore = haView.received();
         LightState lightBefore = display.lightState();
         Presence aliceBefore = alice.current();
