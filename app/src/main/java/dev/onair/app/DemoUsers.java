@@ -1,5 +1,6 @@
 package dev.onair.app;
 
+import dev.onair.broker.users.PasswordHash;
 import dev.onair.broker.users.Role;
 import dev.onair.broker.users.User;
 import dev.onair.broker.users.Users;
@@ -58,7 +59,7 @@ final class DemoUsers {
         List<User> created = new ArrayList<>();
         StringBuilder text = new StringBuilder("# OnAir demo users: name role password. Made by ./onair demo.\n");
         for (String[] u : WANTED) {
-            String password = InProcessUsers.randomPassword();
+            String password = PasswordHash.generatePassword();
             created.add(User.createGenerated(u[0], Role.parse(u[1]), u[2], password));
             passwords.put(u[0], password);
             text.append(u[0])

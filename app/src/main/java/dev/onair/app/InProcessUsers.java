@@ -26,7 +26,7 @@ final class InProcessUsers {
     /** Adds a user for a node and returns its name. */
     String add(String node, Role role, String id) {
         String name = PREFIX + node;
-        String password = randomPassword();
+        String password = PasswordHash.generatePassword();
         users.add(User.createGenerated(name, role, id, password));
         passwords.put(name, password);
         return name;
@@ -40,9 +40,5 @@ final class InProcessUsers {
     BrokerSettings settings(String name, int tlsPort, String caSha256) {
         return new BrokerSettings(
                 BrokerAddress.parse("mqtts://localhost:" + tlsPort), null, caSha256, name, passwords.get(name));
-    }
-
-    static String randomPassword() {
-        return PasswordHash.generatePassword();
     }
 }

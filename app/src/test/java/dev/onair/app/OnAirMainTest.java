@@ -3,10 +3,7 @@ package dev.onair.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onair.contract.config.Cli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.onair.testsupport.CliCapture;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -79,18 +76,7 @@ class OnAirMainTest {
     private record Output(int code, String stdout, String stderr) {}
 
     private static Output run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Cli.run(new OnAirMain(), args, Map.of());
-            return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        CliCapture c = CliCapture.run(new OnAirMain(), Map.of(), args);
+        return new Output(c.exitCode(), c.out(), c.err());
     }
 }

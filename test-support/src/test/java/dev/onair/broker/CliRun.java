@@ -1,26 +1,12 @@
 package dev.onair.broker;
 
-import dev.onair.contract.config.Cli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.onair.testsupport.CliCapture;
 import java.util.Map;
 
 /** Runs {@code onair ...} of the broker module in-process and captures what it prints. */
 public record CliRun(int exitCode, String out, String err) {
-    public static synchronized CliRun run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Cli.run(new BrokerMain(), args, Map.of());
-            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    public static CliRun run(String... args) {
+        CliCapture c = CliCapture.run(new BrokerMain(), Map.of(), args);
+        return new CliRun(c.exitCode(), c.out(), c.err());
     }
 }
