@@ -7,15 +7,13 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.onair.contract.SharedSpec;
 import dev.onair.contract.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Set;
 
-/** The contract's JSON Schema, loaded from ../shared/spec with format assertions on. */
+/** The contract's JSON Schema (docs/CONTRACT.md section 3), loaded from the contract jar with format assertions on. */
 final class PresenceSchema {
     private static final JsonSchema SCHEMA = load();
 
@@ -33,7 +31,10 @@ final class PresenceSchema {
     private static JsonSchema load() {
         SchemaValidatorsConfig config =
                 SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = Files.newInputStream(SharedSpec.file("presence.schema.json"))) {
+        try (InputStream in = PresenceSchema.class.getResourceAsStream("/dev/onair/contract/presence.schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("presence.schema.json is missing from the contract jar");
+            }
             ObjectNode node = (ObjectNode) StrictJson.MAPPER.readTree(in);
             // The validator refuses the relative $id "onair/presence/v1" as a base IRI. It only names the schema,
             // so it is dropped; every rule of the schema is used as written.
