@@ -2,6 +2,7 @@ package dev.onair.publisher.http;
 
 import dev.onair.contract.PayloadException;
 import dev.onair.contract.config.StartupException;
+import dev.onair.contract.node.BrowserOrigin;
 import dev.onair.contract.presence.Presence;
 import dev.onair.contract.presence.PresenceCodec;
 import dev.onair.publisher.presence.Detection;
@@ -11,6 +12,7 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * {@code GET /health} for pull mode, and with push ingress on, {@code POST /status}, which publishes the pushed
  * status as the person's presence. A push needs the API key ({@code Authorization: Bearer KEY} or
  * {@code X-API-Key: KEY}) unless the server is bound to loopback and no key is set; a bad key gets 401 and bad JSON
- * 400 with the reason, and nothing is published then.
+ * 400 with the reason, and nothing is published then. A push must also be {@code application/json} (415 otherwise)
+ * and come from no other web origin, nor, bound to loopback, name another host (403; see {@link BrowserOrigin}):
+ * a page in the user's browser can then not post a presence. {@code /health} answers 503 while the broker is lost.
  */
 public final class StatusServer {
     private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
@@ -103,11 +107,32 @@ public final class StatusServer {
 
     private void health(Context ctx) {
         boolean connected = brokerConnected.getAsBoolean();
-        String body = "{\"status\":\"ok\",\"broker\":\"" + (connected ? "connected" : "disconnected") + "\"}";
-        ctx.contentType(JSON).result(body);
+        String body = connected
+                ? "{\"status\":\"ok\",\"broker\":\"connected\"}"
+                : "{\"status\":\"disconnected\",\"broker\":\"disconnected\"}";
+        ctx.status(connected ? 200 : 503).contentType(JSON).result(body);
     }
 
     private void push(Context ctx) {
+        String contentType = ctx.contentType();
+        // A browser sends a cross-origin form (text/plain, urlencoded, multipart) without asking first; JSON it must
+        // preflight, and this server answers no preflight.
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(JSON)) {
+            log.warn("Refused a push from {}: Content-Type {}", ctx.ip(), contentType == null ? "missing" : "not JSON");
+            error(ctx, 415, "send the status as application/json");
+            return;
+        }
+        String host = ctx.header("Host");
+        if (settings.isLoopback() && !BrowserOrigin.isLoopbackHost(host)) {
+            log.warn("Refused a push from {}: Host is not this machine", ctx.ip());
+            error(ctx, 403, "Host must be localhost or 127.0.0.1 on a server bound to loopback");
+            return;
+        }
+        if (!BrowserOrigin.isSameOrigin(ctx.header("Origin"), host)) {
+            log.warn("Refused a push from {}: sent by a web page on another origin", ctx.ip());
+            error(ctx, 403, "a push from a web page on another Origin is refused");
+            return;
+        }
         if (!authorised(ctx)) {
             log.warn("Refused a push from {}: missing or wrong API key", ctx.ip());
             error(ctx, 401, "missing or wrong API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'");

@@ -7,6 +7,7 @@ import dev.onair.contract.presence.Activity;
 import dev.onair.contract.presence.Presence;
 import dev.onair.contract.presence.Status;
 import dev.onair.publisher.presence.Detection;
+import dev.onair.testsupport.RawHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,7 @@ class StatusServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Detection> pushed = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean connected = new AtomicBoolean(true);
     private StatusServer server;
 
     @AfterEach
@@ -117,11 +121,134 @@ class StatusServerTest {
                 .contains("***");
     }
 
+    @Test
+    void health_saysWhenTheBrokerIsLost_with503() throws Exception {
+        start(new HttpSettings("127.0.0.1", 0, true, null), null);
+        connected.set(false);
+
+        HttpResponse<String> health = get("/health");
+
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).isEqualTo("{\"status\":\"disconnected\",\"broker\":\"disconnected\"}");
+    }
+
+    /** A page on another site posting a text/plain form whose body is JSON: the classic CSRF on a JSON endpoint. */
+    @Test
+    void push_formPostFromAnotherOrigin_changesNothing() {
+        start(new HttpSettings("127.0.0.1", 0, true, null), null);
+        String host = "127.0.0.1:" + server.port();
+
+        RawHttp.Answer textPlain = RawHttp.send(
+                server.port(),
+                "POST",
+                "/status",
+                Map.of("Host", host, "Origin", "http://evil.example", "Content-Type", "text/plain"),
+                BODY);
+        RawHttp.Answer urlEncoded = RawHttp.send(
+                server.port(),
+                "POST",
+                "/status",
+                Map.of("Host", host, "Content-Type", "application/x-www-form-urlencoded"),
+                BODY);
+        RawHttp.Answer noType = RawHttp.send(server.port(), "POST", "/status", Map.of("Host", host), BODY);
+        RawHttp.Answer jsonFromElsewhere = RawHttp.send(
+                server.port(),
+                "POST",
+                "/status",
+                Map.of("Host", host, "Origin", "http://evil.example", "Content-Type", "application/json"),
+                BODY);
+        RawHttp.Answer opaqueOrigin = RawHttp.send(
+                server.port(),
+                "POST",
+                "/status",
+                Map.of("Host", host, "Origin", "null", "Content-Type", "application/json"),
+                BODY);
+
+        assertThat(textPlain.status()).isEqualTo(415);
+        assertThat(textPlain.body()).contains("application/json");
+        assertThat(urlEncoded.status()).isEqualTo(415);
+        assertThat(noType.status()).isEqualTo(415);
+        assertThat(jsonFromElsewhere.status()).isEqualTo(403);
+        assertThat(jsonFromElsewhere.body()).contains("Origin");
+        assertThat(opaqueOrigin.status()).isEqualTo(403);
+        assertThat(pushed).isEmpty();
+    }
+
+    /** DNS rebinding: evil.example resolves to 127.0.0.1, so the page is "same origin", but Host gives it away. */
+    @Test
+    void push_onLoopback_withAForeignHost_changesNothing() {
+        start(new HttpSettings("127.0.0.1", 0, true, null), null);
+
+        RawHttp.Answer rebound = RawHttp.send(
+                server.port(),
+                "POST",
+                "/status",
+                Map.of(
+                        "Host", "evil.example:" + server.port(),
+                        "Origin", "http://evil.example:" + server.port(),
+                        "Content-Type", "application/json"),
+                BODY);
+
+        assertThat(rebound.status()).isEqualTo(403);
+        assertThat(rebound.body()).contains("Host");
+        assertThat(pushed).isEmpty();
+    }
+
+    @Test
+    void push_sameOriginOrNoOrigin_withJsonAndCharset_isTaken() {
+        start(new HttpSettings("127.0.0.1", 0, true, null), null);
+        String host = "localhost:" + server.port();
+
+        RawHttp.Answer script = RawHttp.send(
+                server.port(),
+                "POST",
+                "/status",
+                Map.of("Host", host, "Content-Type", "application/json; charset=utf-8"),
+                BODY);
+        RawHttp.Answer samePage = RawHttp.send(
+                server.port(),
+                "POST",
+                "/status",
+                Map.of("Host", host, "Origin", "http://" + host, "Content-Type", "application/json"),
+                BODY);
+
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(samePage.status()).isEqualTo(200);
+        assertThat(pushed).hasSize(2);
+    }
+
+    /** Bound to every interface the API key guards the push; the PC's own name or address is the Host then. */
+    @Test
+    void push_withKey_onEveryInterface_takesAnyHost_butStillNoForeignOrigin() {
+        start(new HttpSettings("0.0.0.0", 0, true, "s3cret"), null);
+
+        RawHttp.Answer byName = RawHttp.send(
+                server.port(),
+                "POST",
+                "/status",
+                Map.of("Host", "work-pc.lan:8080", "Content-Type", "application/json", "X-API-Key", "s3cret"),
+                BODY);
+        RawHttp.Answer foreign = RawHttp.send(
+                server.port(),
+                "POST",
+                "/status",
+                Map.of(
+                        "Host", "work-pc.lan:8080",
+                        "Origin", "http://evil.example",
+                        "Content-Type", "application/json",
+                        "X-API-Key", "s3cret"),
+                BODY);
+
+        assertThat(byName.status()).isEqualTo(200);
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(pushed).hasSize(1);
+    }
+
     private void start(HttpSettings settings, Presence current) {
         server = new StatusServer(
                 settings,
                 () -> current,
-                () -> true,
+                connected::get,
                 settings.pushIngress()
                         ? d -> {
                             pushed.add(d);
