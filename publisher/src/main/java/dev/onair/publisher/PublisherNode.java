@@ -161,8 +161,14 @@ public final class PublisherNode implements Component {
     private void onSet(String topic, byte[] payload) throws Exception {
         OverrideCommand command = OverrideCommand.parse(payload);
         executor.execute(() -> {
-            engine.override(command);
-            reschedule();
+            // An exception in an executor task vanishes unlogged; the engine refuses bad commands itself, this
+            // catches what it did not foresee.
+            try {
+                engine.override(command);
+                reschedule();
+            } catch (RuntimeException e) {
+                log.error("Override {} on {} failed; presence kept as it was", command, topic, e);
+            }
         });
     }
 

@@ -101,7 +101,7 @@ public final class SetCommand implements Callable<Integer> {
             return null;
         }
         Duration d = errors.check("--for", () -> Durations.parse(forDuration));
-        return d == null ? null : OverrideCommand.of(word.status(), d);
+        return d == null ? null : errors.check("--for", () -> OverrideCommand.of(word.status(), d));
     }
 
     private static BrokerSettings withBroker(BrokerSettings settings) throws Exception {

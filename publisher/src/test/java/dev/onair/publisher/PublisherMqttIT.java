@@ -3,8 +3,12 @@ package dev.onair.publisher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.onair.broker.users.Role;
 import dev.onair.contract.config.Cli;
+import dev.onair.contract.mqtt.MqttConnection;
 import dev.onair.contract.presence.Activity;
 import dev.onair.contract.presence.Presence;
 import dev.onair.contract.presence.Status;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The publisher against the real OnAir broker over TLS, watched with Debian's mosquitto clients. */
 class PublisherMqttIT {
@@ -118,6 +123,49 @@ class PublisherMqttIT {
                     .containsExactly(Status.AVAILABLE, Status.DO_NOT_DISTURB, Status.AVAILABLE);
             assertThat(seen.get(2).source()).isEqualTo("teams-log");
             assertThat(seen.get(2).overrideUntil()).isNull();
+        }
+    }
+
+    /** Issue 11: this threw inside the executor, unlogged, and left the override half applied. */
+    @Test
+    void setCommand_withOverflowingDuration_isLoggedAndChangesNothing() throws Exception {
+        Logger connectionLog = (Logger) LoggerFactory.getLogger(MqttConnection.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        connectionLog.addAppender(logged);
+        try {
+            Files.writeString(dir.resolve("MSTeams_2026-07-26_11-00-00.00.log"), String.format(LINE, "Available"));
+            node = new PublisherNode(PublisherConfig.teamsLogs("gina", broker.settings("gina"), dir));
+            node.start();
+            Wire.awaitPresence(broker, "gina", p -> p.status() == Status.AVAILABLE);
+
+            try (MosquittoClients.Subscriber sub =
+                    MosquittoClients.subscribe(broker, "viewer", "onair/person/gina/presence")) {
+                await().until(() -> !Wire.presences(sub, "gina").isEmpty());
+                assertThat(MosquittoClients.publish(
+                                        broker,
+                                        "gina",
+                                        "onair/person/gina/set",
+                                        "{\"status\":\"busy\",\"for\":\"P106751991167300D\"}",
+                                        false)
+                                .exitCode())
+                        .isZero();
+
+                await().until(() -> logged.list.stream()
+                        .map(ILoggingEvent::getFormattedMessage)
+                        .anyMatch(m -> m.contains("onair/person/gina/set") && m.contains("'for'")));
+                assertThat(node.current().status()).isEqualTo(Status.AVAILABLE);
+                assertThat(node.current().overrideUntil()).isNull();
+
+                // The publisher still takes the next good command, and the bad one left no trace in it.
+                assertThat(set("away", "--for", "PT1H")).isZero();
+                await().until(() -> Wire.presences(sub, "gina").stream().anyMatch(p -> p.status() == Status.AWAY));
+                assertThat(Wire.presences(sub, "gina"))
+                        .extracting(Presence::status)
+                        .containsExactly(Status.AVAILABLE, Status.AWAY);
+            }
+        } finally {
+            connectionLog.detachAppender(logged);
         }
     }
 

@@ -22,6 +22,12 @@ public record OverrideCommand(Status status, Duration duration) {
     /** Commands are tiny; anything larger is not one. */
     public static final int MAX_BYTES = 256;
 
+    /**
+     * The longest override with an end (CONTRACT.md section 4). Longer is "until cleared": send no {@code for}.
+     * Without a bound, {@code P106751991167300D} parses but overflows the end time (issue 11).
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(366);
+
     public OverrideCommand {
         if (status == Status.UNKNOWN) {
             throw new IllegalArgumentException("'unknown' cannot be set as an override");
@@ -31,6 +37,9 @@ public record OverrideCommand(Status status, Duration duration) {
         }
         if (duration != null && (duration.isNegative() || duration.isZero())) {
             throw new IllegalArgumentException("override duration " + duration + " must be positive");
+        }
+        if (duration != null && duration.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(tooLong(duration.toString()));
         }
     }
 
@@ -79,9 +88,18 @@ public record OverrideCommand(Status status, Duration duration) {
             if (word.isAuto()) {
                 throw StrictJson.invalid("for", "'auto' takes no duration");
             }
-            return new OverrideCommand(word.status, StrictJson.duration("for", forText.get()));
+            Duration duration = StrictJson.duration("for", forText.get());
+            if (duration.compareTo(MAX_DURATION) > 0) {
+                throw StrictJson.invalid("for", tooLong(StrictJson.abbreviate(forText.get())));
+            }
+            return new OverrideCommand(word.status, duration);
         }
         return word("status", text);
+    }
+
+    private static String tooLong(String duration) {
+        return "override duration '" + duration + "' is longer than " + MAX_DURATION.toDays() + " days (P"
+                + MAX_DURATION.toDays() + "D); send no 'for' to override until cleared";
     }
 
     private static OverrideCommand word(String field, String word) throws PayloadException {

@@ -55,6 +55,8 @@ class OverrideCommandTest {
                 "''|UNKNOWN_VALUE",
                 "{\"status\":\"busy\",\"for\":\"30m\"}|INVALID_VALUE",
                 "{\"status\":\"busy\",\"for\":\"-PT5M\"}|INVALID_VALUE",
+                "{\"status\":\"busy\",\"for\":\"P106751991167300D\"}|INVALID_VALUE",
+                "{\"status\":\"busy\",\"for\":\"P367D\"}|INVALID_VALUE",
                 "{\"status\":\"auto\",\"for\":\"PT5M\"}|INVALID_VALUE",
                 "{\"status\":7}|WRONG_TYPE",
                 "{\"for\":\"PT5M\"}|MISSING_FIELD",
@@ -64,6 +66,19 @@ class OverrideCommandTest {
         assertThatThrownBy(() -> OverrideCommand.parse(bytes(payload)))
                 .isInstanceOfSatisfying(
                         PayloadException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void duration_upToTheContractsLimit_isTaken_andBeyondItNamesTheLimit() throws PayloadException {
+        assertThat(OverrideCommand.parse(bytes("{\"status\":\"away\",\"for\":\"P366D\"}"))
+                        .duration())
+                .isEqualTo(OverrideCommand.MAX_DURATION);
+        assertThatThrownBy(() -> OverrideCommand.parse(bytes("{\"status\":\"busy\",\"for\":\"P106751991167300D\"}")))
+                .hasMessageContaining("'for'")
+                .hasMessageContaining("P366D");
+        assertThatThrownBy(() -> OverrideCommand.of(Status.BUSY, Duration.ofDays(367)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("P366D");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.onair.contract.presence.Activity;
 import dev.onair.contract.presence.Presence;
 import dev.onair.contract.presence.Status;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -70,8 +71,19 @@ public final class PresenceEngine {
             overrideStatus = null;
             overrideUntil = null;
         } else {
+            Instant until;
+            try {
+                until = command.forDuration().map(clock.instant()::plus).orElse(null);
+            } catch (DateTimeException | ArithmeticException e) {
+                // Decided before anything is changed, so a refused override leaves no half of itself behind.
+                log.warn(
+                        "Refused override {} for {}: its end is past what a clock can hold",
+                        command.status(),
+                        command.duration());
+                return current;
+            }
             overrideStatus = command.status();
-            overrideUntil = command.forDuration().map(clock.instant()::plus).orElse(null);
+            overrideUntil = until;
             log.info(
                     "Override {}{}",
                     overrideStatus,

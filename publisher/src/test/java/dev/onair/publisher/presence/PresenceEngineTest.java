@@ -57,6 +57,22 @@ class PresenceEngineTest {
                 .containsExactly(MONDAY_10, MONDAY_10, MONDAY_10.plus(Duration.ofMinutes(10)));
     }
 
+    /** An end past what an Instant holds must leave the engine as it was, not half overridden. */
+    @Test
+    void override_endingPastTheEndOfTime_isRefused_andChangesNothing() {
+        clock.set(Instant.MAX.minus(Duration.ofDays(1)));
+        PresenceEngine engine = engine(null);
+        engine.detected(AVAILABLE);
+        Presence before = engine.current();
+
+        Presence after = engine.override(OverrideCommand.of(Status.BUSY, Duration.ofDays(2)));
+
+        assertThat(after).isEqualTo(before);
+        assertThat(engine.current()).isEqualTo(before);
+        assertThat(engine.nextChange()).isEmpty();
+        assertThat(published).containsExactly(before);
+    }
+
     @Test
     void override_withDuration_winsUntilItExpires_thenFallsBackToDetected() {
         PresenceEngine engine = engine(null);
