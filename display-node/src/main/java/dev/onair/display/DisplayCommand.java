@@ -98,6 +98,14 @@ public final class DisplayCommand implements Callable<Integer> {
     int httpPort = WebSettings.DEFAULT_PORT;
 
     @Option(
+            names = "--streams-per-address",
+            paramLabel = "N",
+            defaultValue = "" + WebSettings.DEFAULT_STREAMS_PER_ADDRESS,
+            description =
+                    "Most dashboard event streams one client address may hold open (default: " + "${DEFAULT-VALUE}).")
+    int streamsPerAddress = WebSettings.DEFAULT_STREAMS_PER_ADDRESS;
+
+    @Option(
             names = "--api-key",
             paramLabel = "KEY",
             description = "Key the dashboard's controls need (X-API-Key). Without one, controls work from this "
@@ -205,6 +213,7 @@ public final class DisplayCommand implements Callable<Integer> {
         Rotation rot = errors.check("--rotation", () -> Rotation.ofDegrees(rotation));
         errors.require(spiSpeed >= 0 && spiSpeed <= 32_000_000, "--spi-speed: " + spiSpeed + " is outside 0..32000000");
         errors.require(httpPort >= 0 && httpPort <= 65535, "--http-port: " + httpPort + " is outside 0..65535");
+        errors.require(streamsPerAddress >= 1, "--streams-per-address: " + streamsPerAddress + " must be at least 1");
         errors.require(brightness >= 0 && brightness <= 255, "--brightness: " + brightness + " is outside 0..255");
         errors.require(
                 nightBrightness >= 0 && nightBrightness <= 255,
@@ -247,7 +256,7 @@ public final class DisplayCommand implements Callable<Integer> {
                 finalKey == null || finalKey.length() >= 8, "--api-key: the API key must be at least 8 characters");
         errors.check("--id", () -> Ids.require(id, "display id"));
         errors.throwIfAny();
-        WebSettings web = new WebSettings(httpHost, httpPort, finalKey);
+        WebSettings web = new WebSettings(httpHost, httpPort, finalKey, streamsPerAddress);
         PanelSettings panelSettings = new PanelSettings(kind, rot, spiSpeed, unicorndSocket, ledsDevice);
         return new DisplayConfig(
                 id,

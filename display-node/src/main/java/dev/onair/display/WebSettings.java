@@ -8,9 +8,14 @@ import java.util.Objects;
  * @param host the address to bind ({@code 0.0.0.0} for every interface)
  * @param port the port, 0 for any free port
  * @param apiKey the key controls need in {@code X-API-Key}, or null to accept controls from loopback only
+ * @param streamsPerAddress how many event streams one client address may hold open at once; a rule of its own beside
+ *     the hub's total, so one address (a script, a tab left reloading) cannot take every place
  */
-public record WebSettings(String host, int port, String apiKey) {
+public record WebSettings(String host, int port, String apiKey, int streamsPerAddress) {
     public static final int DEFAULT_PORT = 5000;
+
+    /** A phone, a laptop with a few tabs, a wall tablet behind one NAT address: 8 is room for all of them. */
+    public static final int DEFAULT_STREAMS_PER_ADDRESS = 8;
 
     public WebSettings {
         Objects.requireNonNull(host, "host");
@@ -20,6 +25,14 @@ public record WebSettings(String host, int port, String apiKey) {
         if (apiKey != null && apiKey.length() < 8) {
             throw new IllegalArgumentException("the API key must be at least 8 characters");
         }
+        if (streamsPerAddress < 1) {
+            throw new IllegalArgumentException(
+                    "event streams per address must be at least 1, not " + streamsPerAddress);
+        }
+    }
+
+    public WebSettings(String host, int port, String apiKey) {
+        this(host, port, apiKey, DEFAULT_STREAMS_PER_ADDRESS);
     }
 
     public static WebSettings defaults() {
@@ -29,6 +42,7 @@ public record WebSettings(String host, int port, String apiKey) {
     /** Keeps the key out of logs. */
     @Override
     public String toString() {
-        return "WebSettings[host=" + host + ", port=" + port + ", apiKey=" + (apiKey == null ? "none" : "***") + "]";
+        return "WebSettings[host=" + host + ", port=" + port + ", apiKey=" + (apiKey == null ? "none" : "***")
+                + ", streamsPerAddress=" + streamsPerAddress + "]";
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard in Debian's headless Chromium, fed by the real broker and mosquitto_pub. */
@@ -57,6 +61,10 @@ class DashboardBrowserIT {
                 "--disable-sync",
                 "--no-first-run",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // The console shows what the Content-Security-Policy refused.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(
                 new ChromeDriverService.Builder()
                         .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
@@ -109,6 +117,31 @@ class DashboardBrowserIT {
 
         browser.manage().window().setSize(new Dimension(1280, 900));
         screenshot("dashboard-desktop.png");
+        assertNoPolicyViolations();
+    }
+
+    /** Issue 11: the page must keep working under its Content-Security-Policy, controls included. */
+    @Test
+    void controls_workFromThePage_underItsContentSecurityPolicy() {
+        publish(Status.AVAILABLE, Activity.AVAILABLE);
+        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gridIs("0,255,0"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("light-line")).getText().startsWith("Light on"));
+
+        browser.findElement(By.id("power")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("control-msg")).getText().equals("Done."));
+        assertThat(node.lightState().on()).isFalse();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gridIs("0,0,0"));
+        assertNoPolicyViolations();
+    }
+
+    private void assertNoPolicyViolations() {
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
+                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
     }
 
     @Test
@@ -133,6 +166,7 @@ class DashboardBrowserIT {
         assertThat(people.indexOf("eve")).isLessThan(people.indexOf("fay"));
         assertThat(people.indexOf("fay")).isLessThan(people.indexOf("gus"));
         screenshot("dashboard-phone-three-people.png");
+        assertNoPolicyViolations();
     }
 
     private void publishAs(String person, String json) {

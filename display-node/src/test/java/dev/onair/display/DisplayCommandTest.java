@@ -29,6 +29,7 @@ class DisplayCommandTest {
         assertThat(config.panel().kind()).isEqualTo(PanelKind.AUTO);
         assertThat(config.web().port()).isEqualTo(5000);
         assertThat(config.web().apiKey()).isNull();
+        assertThat(config.web().streamsPerAddress()).isEqualTo(WebSettings.DEFAULT_STREAMS_PER_ADDRESS);
         assertThat(config.brightness()).isEqualTo(128);
         assertThat(config.broker().address().host()).isEqualTo("localhost");
         assertThat(config.broker().address().port()).isEqualTo(8883);
@@ -49,6 +50,8 @@ class DisplayCommandTest {
                         "8080",
                         "--api-key",
                         "long-enough-key",
+                        "--streams-per-address",
+                        "3",
                         "--brightness",
                         "60",
                         "--night",
@@ -74,6 +77,7 @@ class DisplayCommandTest {
         assertThat(config.panel().rotation()).isEqualTo(Rotation.R180);
         assertThat(config.web().port()).isEqualTo(8080);
         assertThat(config.web().apiKey()).isEqualTo("long-enough-key");
+        assertThat(config.web().streamsPerAddress()).isEqualTo(3);
         assertThat(config.brightness()).isEqualTo(60);
         assertThat(config.night().mode()).isEqualTo(NightHours.Mode.OFF);
         assertThat(config.night().contains(LocalTime.of(23, 0))).isTrue();

@@ -1,5 +1,6 @@
 package dev.onair.display.web;
 
+import dev.onair.contract.node.BrowserOrigin;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpResponseException;
@@ -14,7 +15,8 @@ import java.util.Locale;
 /**
  * Guards the endpoints that change something (CONTRACT.md section 9): with an API key configured, the request must
  * carry it in {@code X-API-Key}; without one, only requests from this machine are accepted. Control requests must
- * also be JSON, so a web page elsewhere cannot send one as a plain form post (browsers preflight JSON).
+ * also be JSON, so a web page elsewhere cannot send one as a plain form post (browsers preflight JSON), must not come
+ * from a page on another origin, and without a key must name a loopback host (see {@link BrowserOrigin}).
  */
 final class ApiKeyGuard {
     static final String HEADER = "X-API-Key";
@@ -31,11 +33,22 @@ final class ApiKeyGuard {
             throw new HttpResponseException(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "send the command as application/json");
         }
+        String host = ctx.header("Host");
+        if (!BrowserOrigin.isSameOrigin(ctx.header("Origin"), host)) {
+            throw new ForbiddenResponse("controls from a web page on another Origin are refused");
+        }
         if (key == null) {
             if (!isLoopback(ctx.req().getRemoteAddr())) {
                 throw new ForbiddenResponse(
                         "controls are accepted from this machine only; start the display with --api-key to allow "
                                 + "them from elsewhere");
+            }
+            // DNS rebinding: a page on evil.example resolved to 127.0.0.1 is "same origin" and local, but says
+            // Host: evil.example. The allow-list is the loopback names, matched as text.
+            if (!BrowserOrigin.isLoopbackHost(host)) {
+                throw new ForbiddenResponse(
+                        "controls without an API key need Host localhost, 127.0.0.1 or [::1]; open the dashboard by "
+                                + "one of those names");
             }
             return;
         }

@@ -15,6 +15,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.ServiceUnavailableResponse;
+import io.javalin.http.TooManyRequestsResponse;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,7 @@ public final class DashboardServer implements Component {
     private final DashboardModel model;
     private final EventHub hub;
     private final ApiKeyGuard guard;
+    private final StreamLimit streams;
     private Javalin app;
 
     public DashboardServer(WebSettings settings, DashboardModel model, EventHub hub) {
@@ -44,6 +46,7 @@ public final class DashboardServer implements Component {
         this.model = model;
         this.hub = hub;
         this.guard = new ApiKeyGuard(settings.apiKey());
+        this.streams = new StreamLimit(settings.streamsPerAddress());
     }
 
     @Override
@@ -52,6 +55,8 @@ public final class DashboardServer implements Component {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.staticFiles.add("/web", io.javalin.http.staticfiles.Location.CLASSPATH);
+            config.routes.before(BrowserHeaders::add);
+            config.routes.before("/api/events", this::streamAllowed);
             config.routes.get("/", this::index);
             config.routes.get("/healthz", this::health);
             config.routes.get(
@@ -100,8 +105,27 @@ public final class DashboardServer implements Component {
                 .result(ok ? "{\"status\":\"ok\"}" : "{\"status\":\"disconnected\"}");
     }
 
+    /** Refuses with 429 before the stream starts; once it has, the status is sent and only closing is left. */
+    private void streamAllowed(Context ctx) {
+        if (streams.isFull(ctx.req().getRemoteAddr())) {
+            log.warn(
+                    "Refused an event stream from {}: it holds {} already",
+                    ctx.req().getRemoteAddr(),
+                    streams.perAddress());
+            throw new TooManyRequestsResponse(
+                    "this address holds " + streams.perAddress() + " event streams already; close a dashboard");
+        }
+    }
+
     private void events(SseClient client) {
-        if (!hub.add(client, this::snapshot)) {
+        String address = client.ctx().req().getRemoteAddr();
+        // Two streams from one address can pass the check before either takes its place; this one is exact.
+        if (!streams.tryAcquire(address)) {
+            client.close();
+            return;
+        }
+        if (!hub.add(client, this::snapshot, () -> streams.release(address))) {
+            streams.release(address);
             client.close();
             return;
         }

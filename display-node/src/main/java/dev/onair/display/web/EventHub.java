@@ -51,11 +51,19 @@ public final class EventHub {
      * @return false when there are too many clients already
      */
     boolean add(SseClient client, Supplier<List<SseEvent>> snapshot) {
+        return add(client, snapshot, () -> {});
+    }
+
+    /** As {@link #add(SseClient, Supplier)}; {@code onGone} runs once when an added client's stream ends. */
+    boolean add(SseClient client, Supplier<List<SseEvent>> snapshot, Runnable onGone) {
         if (clients.size() >= MAX_CLIENTS) {
             return false;
         }
         SseSubscriber subscriber =
-                new SseSubscriber(client, capacity, "onair-sse-" + counter.incrementAndGet(), clients::remove);
+                new SseSubscriber(client, capacity, "onair-sse-" + counter.incrementAndGet(), gone -> {
+                    clients.remove(gone);
+                    onGone.run();
+                });
         clients.add(subscriber);
         subscriber.offerFirst(snapshot.get());
         subscriber.start();
