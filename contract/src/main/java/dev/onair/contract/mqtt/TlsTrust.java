@@ -2,10 +2,12 @@ package dev.onair.contract.mqtt;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
@@ -15,9 +17,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /** Builds the trust a node puts in its broker: a CA file, a pinned CA fingerprint, or the system's CAs. */
 public final class TlsTrust {
@@ -61,61 +64,94 @@ public final class TlsTrust {
 
     /**
      * The trust managers for {@code settings}: the CA file when given, else a pin on the CA fingerprint, else the
-     * system's trust store.
+     * system's trust store. The first two validate with the JDK's PKIX machinery (signatures, validity, basic
+     * constraints, key usage, and the host name where the caller asks for it) and say what to do when it refuses.
      */
     public static TrustManagerFactory trustManagerFactory(BrokerSettings settings)
             throws IOException, GeneralSecurityException {
         if (settings.caFile() != null) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (X509Certificate cert : readPem(settings.caFile())) {
-                store.setCertificateEntry("ca-" + i++, cert);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            return tmf;
+            X509ExtendedTrustManager pkix = pkix(readPem(settings.caFile()));
+            return new FixedTrustManagerFactory(new ExplainedTrustManager(pkix, NOT_SIGNED_BY_CA));
         }
         if (settings.caSha256() != null) {
-            return new PinnedTrustManagerFactory(normaliseFingerprint(settings.caSha256()));
+            return new FixedTrustManagerFactory(new PinnedTrustManager(normaliseFingerprint(settings.caSha256())));
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init((KeyStore) null);
         return tmf;
     }
 
+    static final String NOT_SIGNED_BY_CA =
+            "the broker's certificate is not signed by the CA given with --ca; pass the broker's ca.crt or --ca-sha256";
+    static final String NOT_SIGNED_BY_PIN = "the broker's certificate chain does not validate up to the CA pinned with "
+            + "--ca-sha256; check the fingerprint (onair certs prints it) or pass the broker's ca.crt "
+            + "with --ca";
+
+    /** The JDK's PKIX trust manager with {@code anchors} as its only trust anchors. */
+    static X509ExtendedTrustManager pkix(List<X509Certificate> anchors) throws GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        try {
+            store.load(null, null);
+        } catch (IOException e) {
+            throw new KeyStoreException("cannot create an empty key store", e);
+        }
+        int i = 0;
+        for (X509Certificate cert : anchors) {
+            store.setCertificateEntry("ca-" + i++, cert);
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+        tmf.init(store);
+        for (TrustManager tm : tmf.getTrustManagers()) {
+            if (tm instanceof X509ExtendedTrustManager x509) {
+                return x509;
+            }
+        }
+        throw new KeyStoreException("the JDK's PKIX trust manager factory returned no X509 trust manager");
+    }
+
     /**
-     * Trusts a chain only if one of its certificates has the pinned fingerprint and the chain verifies up to it. This
-     * lets a work PC trust the Pi's own CA from a fingerprint it was told once, without copying a file.
+     * Trusts a chain only if one of its certificates has the pinned fingerprint and the JDK's PKIX validation, with
+     * that certificate as the only trust anchor, accepts the chain. This lets a work PC trust the Pi's own CA from a
+     * fingerprint it was told once (mDNS TXT {@code ca_sha256}), without copying a file, and with every check
+     * {@code --ca} makes: a hand-written chain walk accepted a leaf whose key had signed another certificate (issue
+     * 11).
      */
-    static final class PinnedTrustManager implements X509TrustManager {
+    static final class PinnedTrustManager extends X509ExtendedTrustManager {
         private final String pin;
 
         PinnedTrustManager(String pin) {
             this.pin = pin;
         }
 
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            for (int i = 0; i < chain.length; i++) {
-                if (sha256(chain[i]).equals(pin)) {
-                    verifyUpTo(chain, i);
-                    return;
+        private X509ExtendedTrustManager anchoredOn(X509Certificate[] chain) throws CertificateException {
+            for (X509Certificate cert : chain) {
+                if (sha256(cert).equals(pin)) {
+                    try {
+                        return new ExplainedTrustManager(pkix(List.of(cert)), NOT_SIGNED_BY_PIN);
+                    } catch (GeneralSecurityException e) {
+                        throw new CertificateException("cannot set up PKIX validation on the pinned CA", e);
+                    }
                 }
             }
-            throw new CertificateException("no certificate in the broker's chain has the pinned SHA-256 fingerprint");
+            throw new CertificateException("no certificate in the broker's chain has the SHA-256 fingerprint given "
+                    + "with --ca-sha256; check the fingerprint or pass the broker's ca.crt with --ca");
         }
 
-        private static void verifyUpTo(X509Certificate[] chain, int anchor) throws CertificateException {
-            try {
-                for (int i = 0; i < anchor; i++) {
-                    chain[i].checkValidity();
-                    chain[i].verify(chain[i + 1].getPublicKey());
-                }
-                chain[anchor].checkValidity();
-            } catch (GeneralSecurityException e) {
-                throw new CertificateException("the broker's chain does not verify up to the pinned CA", e);
-            }
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            anchoredOn(chain).checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            anchoredOn(chain).checkServerTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            anchoredOn(chain).checkServerTrusted(chain, authType, engine);
         }
 
         @Override
@@ -124,22 +160,35 @@ public final class TlsTrust {
         }
 
         @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
         public X509Certificate[] getAcceptedIssuers() {
             return new X509Certificate[0];
         }
     }
 
-    private static final class PinnedTrustManagerFactory extends TrustManagerFactory {
-        PinnedTrustManagerFactory(String pin) {
-            super(new PinnedSpi(pin), null, "onair-pinned");
+    /** Hands {@link TrustManagerFactory} users a trust manager built here. */
+    private static final class FixedTrustManagerFactory extends TrustManagerFactory {
+        FixedTrustManagerFactory(TrustManager manager) {
+            super(new FixedSpi(manager), null, "onair");
         }
     }
 
-    private static final class PinnedSpi extends javax.net.ssl.TrustManagerFactorySpi {
+    private static final class FixedSpi extends javax.net.ssl.TrustManagerFactorySpi {
         private final TrustManager[] managers;
 
-        PinnedSpi(String pin) {
-            this.managers = new TrustManager[] {new PinnedTrustManager(pin)};
+        FixedSpi(TrustManager manager) {
+            this.managers = new TrustManager[] {manager};
         }
 
         @Override
