@@ -139,7 +139,8 @@ class DisplayNodeIT {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> node.lightState().brightness() == 42);
         // A fresh subscriber gets the retained state: retain flag 1 and the new brightness.
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        // Longer than one mosquitto_sub run (-W 5), so a slow run is tried again rather than timing the wait out.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             MosquittoClients.Result state = MosquittoClients.run(
                     command("mosquitto_sub", "-t", "onair/display/kitchen/state", "-C", "1", "-W", "5", "-F", "%r %p"));
             assertThat(state.output().trim())
