@@ -137,7 +137,7 @@ class DisplayNodeIT {
                 command("mosquitto_pub", "-q", "1", "-t", "onair/display/kitchen/set", "-m", "{\"brightness\":42}"));
         assertThat(sent.exitCode()).as(sent.output()).isZero();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> node.lightState().brightness() == 42);
+        await().atMost(Duration.ofSeconds(30)).until(() -> node.lightState().brightness() == 42);
         // A fresh subscriber gets the retained state: retain flag 1 and the new brightness.
         // Longer than one mosquitto_sub run (-W 5), so a slow run is tried again rather than timing the wait out.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

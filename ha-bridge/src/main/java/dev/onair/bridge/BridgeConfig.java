@@ -47,8 +47,9 @@ public record BridgeConfig(
         Objects.requireNonNull(onair, "onair broker settings");
         Objects.requireNonNull(onair.address(), "onair broker address");
         Objects.requireNonNull(topics, "topics");
-        if (clientId == null || clientId.isBlank()) {
-            throw new IllegalArgumentException("client id must not be empty");
+        if (clientId == null || !dev.onair.contract.Ids.isValid(clientId)) {
+            // It names the bridge's mirror record topic on Home Assistant's broker, so it must be one topic level.
+            throw new IllegalArgumentException("client id '" + clientId + "' must be letters, digits, '-' or '_'");
         }
         people = List.copyOf(people);
         displays = List.copyOf(displays);

@@ -10,6 +10,7 @@ import dev.onair.contract.PayloadException;
 import dev.onair.contract.mqtt.MqttConnection;
 import dev.onair.contract.node.Component;
 import dev.onair.contract.presence.Presence;
+import dev.onair.contract.topic.Topic;
 import dev.onair.contract.topic.TopicFilter;
 import dev.onair.contract.topic.TopicRef;
 import dev.onair.contract.topic.Topics;
@@ -50,6 +51,7 @@ public final class BridgeNode implements Component {
     private Roster roster;
     private Discovery discovery;
     private Mirror mirror;
+    private volatile boolean inStep;
     private NtfyNotifier ntfy;
     private ScheduledFuture<?> pendingRepublish;
     private boolean upstreamOnline;
@@ -84,7 +86,7 @@ public final class BridgeNode implements Component {
         discovery = new Discovery(ha, new DeviceConfigs(topics));
         onair.onConnected(this::onairConnected);
         if (config.twoBrokers()) {
-            mirror = new Mirror(topics, onair, ha);
+            mirror = new Mirror(topics, onair, ha, mirrorRecord());
             ha.onConnected(this::haConnected);
             // Until the OnAir side is up, Home Assistant should not trust what is mirrored.
             ha.publishRetained(topics.bridgeAvailability(), Availability.OFFLINE.payload());
@@ -168,7 +170,10 @@ public final class BridgeNode implements Component {
                 ha.subscribe(t.allPersonPresence(), learn),
                 ha.subscribe(t.allPersonAvailability(), learn),
                 ha.subscribe(t.allDisplayState(), learn),
-                ha.subscribe(t.allDisplayAvailability(), learn)));
+                ha.subscribe(t.allDisplayAvailability(), learn),
+                ha.subscribe(
+                        new TopicFilter(mirrorRecord().name()),
+                        (topic, payload) -> run(() -> mirror.learnRecord(payload)))));
         subs.addAll(discoverySubscriptions(ha));
         settleAfterWindow(subs, haSettled);
     }
@@ -191,12 +196,23 @@ public final class BridgeNode implements Component {
         });
     }
 
+    /** Where this bridge keeps its {@code Mirror}'s record on Home Assistant's broker: one topic per client id. */
+    private Topic mirrorRecord() {
+        return new Topic(config.topics().prefix() + "/bridge/" + config.clientId() + "/mirrored");
+    }
+
+    /** Whether start-up is over: earlier configs and mirrored state have been reconciled. */
+    public boolean isInStep() {
+        return inStep;
+    }
+
     private void settle() {
         discovery.update(roster.members());
         discovery.ready();
         if (mirror != null) {
             mirror.ready();
         }
+        inStep = true;
         log.info("Bridge in step: {} device(s) announced", roster.members().size());
     }
 

@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * {@link MqttConnection#publishRetained}, so Home Assistant's broker gets the full state back after it restarts; after
  * the OnAir broker restarts the retained state arrives again and only differences are copied. Not thread-safe: the
  * bridge calls it from one thread.
+ *
+ * <p>It removes only what it mirrored itself (issue 11: clearing every OnAir topic it did not know wiped the state of
+ * other OnAir nodes sharing Home Assistant's broker). What it mirrored is kept in a {@link MirrorRecord}, retained on
+ * Home Assistant's broker next to the mirrored state, so a restarted bridge still knows, and a broker that lost its
+ * retained messages lost the record with them.
  */
 public final class Mirror {
     private static final Logger log = LoggerFactory.getLogger(Mirror.class);
@@ -39,14 +44,24 @@ public final class Mirror {
     private final MqttConnection ha;
     private final Map<Topic, byte[]> mirrored = new LinkedHashMap<>();
     private final Set<Topic> staleOnHa = new HashSet<>();
+    private final MirrorRecord record;
     private final Set<Topic> pendingClears = new HashSet<>();
     private boolean ready;
     private long forwardedCommands;
 
-    public Mirror(Topics topics, MqttConnection onair, MqttConnection ha) {
+    /** @param recordTopic where this bridge keeps its record on Home Assistant's broker; one per bridge */
+    public Mirror(Topics topics, MqttConnection onair, MqttConnection ha, Topic recordTopic) {
         this.topics = topics;
         this.onair = onair;
         this.ha = ha;
+        this.record = new MirrorRecord(recordTopic, ha);
+    }
+
+    /** The record this bridge left on Home Assistant's broker in an earlier run, found at start-up. */
+    public void learnRecord(byte[] payload) {
+        if (!ready) {
+            record.learn(payload);
+        }
     }
 
     /** A retained state or availability message from the OnAir broker. */
@@ -57,7 +72,7 @@ public final class Mirror {
         }
         Topic topic = new Topic(topicName);
         if (payload.length == 0) {
-            if (mirrored.remove(topic) != null || ready) {
+            if (mirrored.remove(topic) != null || record.contains(topic)) {
                 clear(topic);
             }
             return;
@@ -65,6 +80,9 @@ public final class Mirror {
         validate(ref, payload);
         if (!Arrays.equals(mirrored.get(topic), payload)) {
             mirrored.put(topic, payload.clone());
+            // Recorded before it is written (after start-up): a crash in between leaves a topic recorded that is
+            // not there, which costs one needless clear; the other way round would leave one nobody removes.
+            record.add(topic);
             ha.publishRetained(topic, payload);
         }
     }
@@ -89,12 +107,27 @@ public final class Mirror {
         }
         ready = true;
         for (Topic t : staleOnHa) {
-            if (!mirrored.containsKey(t)) {
-                log.info("Clearing {} on Home Assistant's broker: the OnAir broker no longer has it", t);
+            if (mirrored.containsKey(t)) {
+                continue;
+            }
+            if (record.contains(t)) {
+                log.info(
+                        "Clearing {} on Home Assistant's broker: this bridge mirrored it, the OnAir broker no longer "
+                                + "has it",
+                        t);
                 clear(t);
+            } else {
+                log.debug("Leaving {} on Home Assistant's broker: another node wrote it", t);
+            }
+        }
+        // Recorded topics already gone from Home Assistant's broker need no clear, only forgetting.
+        for (Topic t : record.topics()) {
+            if (!mirrored.containsKey(t) && !staleOnHa.contains(t)) {
+                record.remove(t);
             }
         }
         staleOnHa.clear();
+        record.open();
     }
 
     /** A {@code set} command from Home Assistant's broker: forwarded to the OnAir broker if it is a valid command. */
@@ -133,6 +166,7 @@ public final class Mirror {
             pendingClears.add(topic);
         } else {
             pendingClears.remove(topic);
+            record.remove(topic);
         }
     }
 
