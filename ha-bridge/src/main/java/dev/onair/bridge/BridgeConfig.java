@@ -1,8 +1,8 @@
 package dev.onair.bridge;
 
 import dev.onair.bridge.ntfy.NtfyConfig;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.topic.Topics;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +47,7 @@ public record BridgeConfig(
         Objects.requireNonNull(onair, "onair broker settings");
         Objects.requireNonNull(onair.address(), "onair broker address");
         Objects.requireNonNull(topics, "topics");
-        if (clientId == null || !dev.onair.contract.Ids.isValid(clientId)) {
+        if (clientId == null || !dev.onair.protocol.Ids.isValid(clientId)) {
             // It names the bridge's mirror record topic on Home Assistant's broker, so it must be one topic level.
             throw new IllegalArgumentException("client id '" + clientId + "' must be letters, digits, '-' or '_'");
         }

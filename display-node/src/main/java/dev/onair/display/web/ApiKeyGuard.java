@@ -1,6 +1,6 @@
 package dev.onair.display.web;
 
-import dev.onair.contract.node.BrowserOrigin;
+import dev.onair.runtime.lifecycle.BrowserOrigin;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpResponseException;

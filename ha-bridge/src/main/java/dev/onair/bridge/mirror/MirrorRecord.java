@@ -1,9 +1,9 @@
 package dev.onair.bridge.mirror;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.onair.contract.json.StrictJson;
-import dev.onair.contract.mqtt.MqttConnection;
-import dev.onair.contract.topic.Topic;
+import dev.onair.protocol.json.StrictJson;
+import dev.onair.protocol.topic.Topic;
+import dev.onair.runtime.mqtt.MqttConnection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
