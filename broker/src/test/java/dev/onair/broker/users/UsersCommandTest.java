@@ -112,4 +112,35 @@ class UsersCommandTest {
                 .contains("role 'admin' is unknown")
                 .contains("at least 8 characters");
     }
+
+    @Test
+    void add_afterALegacyFile_keepsOtherLegacyEntries_andWritesTheNewUserInMosquittosForm() throws IOException {
+        Path file = dir.resolve("users.yaml");
+        String legacyAlice = LegacyHashes.pbkdf2Sha256("alice-pass-1", 1000);
+        String legacyBob = LegacyHashes.pbkdf2Sha256("bob-pass-1", 1000);
+        java.nio.file.Files.writeString(
+                file,
+                "users:\n  alice:\n    role: publisher\n    password: " + legacyAlice + "\n"
+                        + "  bob:\n    role: publisher\n    password: " + legacyBob + "\n");
+
+        CliRun run = CliRun.run(
+                "users",
+                "add",
+                "alice",
+                "--role",
+                "publisher",
+                "--password",
+                "alice-pass-2",
+                "--file",
+                file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Users users = UsersFile.load(file);
+        String alice = users.get("alice").orElseThrow().passwordHash();
+        assertThat(alice).startsWith("$7$" + PasswordHash.ITERATIONS + "$");
+        assertThat(PasswordHash.verify("alice-pass-2", alice)).isTrue();
+        // Nobody else's entry changes: OnAir cannot re-hash without the password; it still verifies as before.
+        assertThat(users.get("bob").orElseThrow().passwordHash()).isEqualTo(legacyBob);
+        assertThat(PasswordHash.verify("bob-pass-1", legacyBob)).isTrue();
+    }
 }
