@@ -17,12 +17,19 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "users",
         mixinStandardHelpOptions = true,
-        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Remove.class},
-        description = "Manage broker users (add, list, remove). The broker picks up changes without a restart.")
+        subcommands = {
+            UsersCommand.Add.class,
+            UsersCommand.ListUsers.class,
+            UsersCommand.Remove.class,
+            UsersExport.class
+        },
+        description = "Manage broker users (add, list, remove, export). The broker picks up changes without a restart.")
 public final class UsersCommand implements Runnable {
     @Override
     public void run() {
-        System.err.println("Usage: onair users add NAME --role ROLE | list | remove NAME [--file FILE]");
+        System.err.println(
+                "Usage: onair users add NAME --role ROLE | list | remove NAME | export --format mosquitto --out DIR "
+                        + "[--file FILE]");
     }
 
     /** {@code users add NAME --role ROLE [--id ID] [--password PW] [--file FILE]}. */
