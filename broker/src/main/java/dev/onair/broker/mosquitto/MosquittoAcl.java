@@ -36,7 +36,7 @@ public final class MosquittoAcl {
             # to deliver it (read) or drops the publish (write; MQTT 5 clients get PUBACK 0x87 Not authorized).
             # What an acl_file cannot say, so Mosquitto does not enforce it (OnAir's embedded broker does):
             #  - "not retained" on set topics: a retained set is stored; OnAir's nodes ignore a set delivered retained.
-            #  - per-topic payload caps: mosquitto.conf sets one cap for every topic (message_size_limit).
+            #  - per-topic payload caps: mosquitto.conf sets one cap for every topic (max_packet_size).
             #  - the retain flag of a will: a will is checked only as a write to its topic.
             """;
 

@@ -15,8 +15,12 @@ import java.nio.file.Path;
  * @param persistenceLocation Mosquitto's data folder, or null to leave it to the main configuration
  */
 public record MosquittoConf(Path mosquittoDir, Path certsDir, int tlsPort, int wsPort, Path persistenceLocation) {
-    /** OnAir's largest per-topic payload cap (a discovery config); an acl_file cannot cap per topic. */
-    public static final int MESSAGE_SIZE_LIMIT = 65_536;
+    /**
+     * OnAir's largest per-topic payload cap (64 KiB, a discovery config) plus 1 KiB for the fixed header, topic and
+     * properties: Mosquitto caps whole packets, one cap for every topic, and disconnects a client that sends more
+     * (as OnAir's broker does for a payload over its topic's cap). An acl_file cannot cap per topic.
+     */
+    public static final int MAX_PACKET_SIZE = 65_536 + 1_024;
 
     public MosquittoConf {
         if (tlsPort < 1 || tlsPort > 65_535) {
@@ -48,9 +52,10 @@ public record MosquittoConf(Path mosquittoDir, Path certsDir, int tlsPort, int w
         out.append("acl_file ").append(mosquittoDir.resolve("acl_file")).append('\n');
         out.append('\n')
                 .append(
-                        "# One payload cap for every topic: OnAir's largest (discovery configs). Larger messages are dropped.\n")
-                .append("message_size_limit ")
-                .append(MESSAGE_SIZE_LIMIT)
+                        "# One size cap for every topic: OnAir's largest payload (64 KiB, discovery configs) + 1 KiB.\n")
+                .append("# A client sending a larger packet is disconnected.\n")
+                .append("max_packet_size ")
+                .append(MAX_PACKET_SIZE)
                 .append('\n');
         out.append('\n')
                 .append(

@@ -110,7 +110,7 @@ class UsersExportTest {
                         "allow_anonymous false",
                         "password_file /etc/mosquitto/onair/password_file",
                         "acl_file /etc/mosquitto/onair/acl_file",
-                        "message_size_limit 65536",
+                        "max_packet_size 66560",
                         "persistence true",
                         "autosave_interval 10",
                         "listener 18883",
