@@ -104,10 +104,12 @@ public final class DisplayNode implements Component {
                     inbox.availability(topic, payload);
                     render.wake();
                 });
-                subscribe(new TopicFilter(topics.displaySet(config.id()).name()), (topic, payload) -> {
+                // Commands only live: a set some broker kept retained is never applied (MqttConnection).
+                TopicFilter set = new TopicFilter(topics.displaySet(config.id()).name());
+                watch(set, mqtt.subscribeCommands(set, (topic, payload) -> {
                     inbox.command(topic, payload);
                     render.wake();
-                });
+                }));
             }
         });
         mqtt.publishRetained(topics.displayState(config.id()), light.state().toJson());
@@ -143,7 +145,11 @@ public final class DisplayNode implements Component {
     }
 
     private void subscribe(TopicFilter filter, MqttConnection.Handler handler) {
-        mqtt.subscribe(filter, handler).whenComplete((ok, error) -> {
+        watch(filter, mqtt.subscribe(filter, handler));
+    }
+
+    private void watch(TopicFilter filter, java.util.concurrent.CompletableFuture<Void> subscription) {
+        subscription.whenComplete((ok, error) -> {
             if (error != null) {
                 log.error(
                         "Cannot subscribe to {}: {} (does user '{}' have the display role?)",

@@ -116,7 +116,7 @@ final class BrokerLink {
         // Subscribing once is enough: the client subscribes again by itself when a reconnect finds no session.
         c.onConnected(() -> {
             if (subscribed.compareAndSet(false, true)) {
-                c.subscribe(new TopicFilter(topics.personSet(person).name()), onSet)
+                c.subscribeCommands(new TopicFilter(topics.personSet(person).name()), onSet)
                         .exceptionally(e -> {
                             subscribed.set(false);
                             log.warn("Cannot subscribe to {}: {}", topics.personSet(person), e.getMessage());

@@ -187,6 +187,30 @@ public final class MqttConnection {
     }
 
     /**
+     * Subscribes at QoS 1 to a command topic (a {@code set}): commands are never retained (CONTRACT.md section 2), so
+     * one delivered with the retain flag was stored by a broker (OnAir's refuses a retained {@code set}; Mosquitto,
+     * EMQX and HiveMQ cannot refuse a retain flag per topic, issue 18) and is replayed on every subscription. It is
+     * logged and dropped; a command sent live arrives without the flag and is handled.
+     */
+    public CompletableFuture<Void> subscribeCommands(TopicFilter filter, Handler handler) {
+        return client.subscribeWith()
+                .topicFilter(filter.filter())
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .callback(publish -> {
+                    if (publish.isRetain()) {
+                        log.warn(
+                                "Ignored a retained command on {}: commands are never retained; clear it with an empty "
+                                        + "retained message",
+                                publish.getTopic());
+                        return;
+                    }
+                    dispatch(handler, publish);
+                })
+                .send()
+                .thenAccept(ack -> log.debug("Subscribed to commands on {}", filter));
+    }
+
+    /**
      * Subscribes at QoS 1 with MQTT 5's retain-as-published, so {@code handler} can tell a cleared retained message
      * (empty, retain set) from an empty message someone merely sent. Messages the broker holds arrive with retain set
      * at subscription, as always.
