@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * OnAir's users and roles on Debian's Mosquitto 2 (issue 18), started with exactly the files {@code onair users export
  * --format mosquitto} wrote: every role against every topic family, wills included, by the rules of issue 11
- * (/work notes acl-rules.md; broker/README.md). Where Mosquitto behaves differently from OnAir's embedded broker the
+ * (broker/README.md, "Users and roles"). Where Mosquitto behaves differently from OnAir's embedded broker the
  * assertion says {@code DIFFERENCE}; broker/README.md, "Outgrowing the Pi", lists the same ones.
  */
 class MosquittoAccessIT {
