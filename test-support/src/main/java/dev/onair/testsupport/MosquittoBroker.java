@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.onair.broker.BrokerMain;
 import dev.onair.broker.users.Role;
-import dev.onair.contract.mqtt.BrokerAddress;
-import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.BrokerAddress;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -2,7 +2,7 @@ package dev.onair.broker.mosquitto;
 
 import dev.onair.broker.users.User;
 import dev.onair.broker.users.Users;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.topic.Topics;
 import java.util.ArrayList;
 import java.util.List;
 

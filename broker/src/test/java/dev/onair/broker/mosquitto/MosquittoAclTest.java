@@ -10,7 +10,7 @@ import dev.onair.broker.users.Role;
 import dev.onair.broker.users.User;
 import dev.onair.broker.users.Users;
 import dev.onair.broker.users.UsersFile;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.topic.Topics;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
