@@ -11,7 +11,8 @@ import java.io.IOException;
  * {@code dtparam=spi=on} in {@code /boot/firmware/config.txt}.
  *
  * <p>One transfer per frame, as Pimoroni's {@code unicornhathd} library sends it: the start-of-frame byte {@code 0x72},
- * then 768 bytes R, G, B for x 0..15 and, within each x, y 0..15 (after rotation), each value scaled by the brightness.
+ * then 768 bytes R, G, B for x 0..15 and, within each x, y 0..15 (after rotation), each value scaled by the brightness
+ * the way the library scales it ({@link #scale}).
  */
 public final class HatHdPanel implements Panel {
     public static final int SIZE = 16;
@@ -65,12 +66,23 @@ public final class HatHdPanel implements Panel {
         for (int x = 0; x < SIZE; x++) {
             for (int y = 0; y < SIZE; y++) {
                 int p = physical.packed(x, y);
-                out[i++] = (byte) (((p >> 16) & 0xFF) * brightness / 255);
-                out[i++] = (byte) (((p >> 8) & 0xFF) * brightness / 255);
-                out[i++] = (byte) ((p & 0xFF) * brightness / 255);
+                out[i++] = (byte) scale((p >> 16) & 0xFF, brightness);
+                out[i++] = (byte) scale((p >> 8) & 0xFF, brightness);
+                out[i++] = (byte) scale(p & 0xFF, brightness);
             }
         }
         return out;
+    }
+
+    /**
+     * One colour value at a brightness, exactly as Pimoroni's library computes it (pimoroni/unicorn-hat-hd,
+     * {@code library/unicornhathd/__init__.py}, {@code show()}):
+     * {@code (numpy.rot90(_buf, _rotation).reshape(768) * _brightness).astype(numpy.uint8)} with {@code _brightness} a
+     * float 0.0..1.0. A double multiply then truncation; whole-number {@code v * b / 255} comes out one higher at
+     * brightness 147, 155, 171, 187 and 195 (issue 16). Java's double arithmetic is IEEE 754, as Python's and numpy's.
+     */
+    static int scale(int value, int brightness) {
+        return (int) (value * (brightness / 255.0));
     }
 
     @Override
