@@ -16,8 +16,9 @@ import java.nio.file.Path;
  * ({@code /var/run/unicornd.socket}), so no native code runs here.
  *
  * <p>The protocol (from {@code unicornd.c}): one command byte, then its arguments. {@code 0} set brightness (one byte
- * 0..255), {@code 2} set all pixels (64 × R, G, B, in the order x 0..7 and within each x, y 0..7; the daemon applies
- * the serpentine LED map itself), {@code 3} show, {@code 4} clear. The daemon serves one client at a time.
+ * 0..255), {@code 2} set all pixels (64 × R, G, B; the daemon puts slot {@code x * 8 + y} on LED {@code map[x][y]},
+ * which is upside down from the Python library, so rows go in flipped: see {@link UnicornHatLayout}), {@code 3} show,
+ * {@code 4} clear. The daemon serves one client at a time.
  */
 public final class UnicorndPanel implements Panel {
     public static final Path DEFAULT_SOCKET = Path.of("/var/run/unicornd.socket");
@@ -73,12 +74,15 @@ public final class UnicorndPanel implements Panel {
         }
         Frame physical = rotation.toPhysical(frame, SIZE, SIZE);
         out.put((byte) CMD_SET_ALL_PIXELS);
+        int pixels = out.position();
         for (int x = 0; x < SIZE; x++) {
             for (int y = 0; y < SIZE; y++) {
                 int p = physical.packed(x, y);
-                out.put((byte) (p >> 16)).put((byte) (p >> 8)).put((byte) p);
+                int at = pixels + UnicornHatLayout.daemonSlot(x, y) * 3;
+                out.put(at, (byte) (p >> 16)).put(at + 1, (byte) (p >> 8)).put(at + 2, (byte) p);
             }
         }
+        out.position(pixels + SIZE * SIZE * 3);
         out.put((byte) CMD_SHOW);
         write(out.flip());
     }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A temporary file stands in for the Pi 5's /dev/leds0. */
 class Leds0PanelTest {
@@ -23,21 +25,47 @@ class Leds0PanelTest {
     }
 
     @Test
-    void show_writesRgbwPerLedInSerpentineChainOrder() throws Exception {
+    void show_writesRgbwPerLed_withTheTopLeftPixelWherePimoronisLibraryPutsIt() throws Exception {
         Path device = dir.resolve("leds0");
         Leds0Panel panel = open(device, Rotation.R0);
         int[] px = new int[64];
-        px[0] = Frame.pack(255, 0, 0); // (0,0): column 0 runs backwards, LED 7
-        px[1] = Frame.pack(0, 255, 0); // (1,0): column 1 runs forwards, LED 8
-        px[7 * 8] = Frame.pack(0, 0, 255); // (0,7): LED 0, the start of the chain
+        px[0] = Frame.pack(255, 0, 0); // (0,0), top-left with the HDMI port down: HAT[0][7 - 0] = LED 0
+        px[1] = Frame.pack(0, 255, 0); // (1,0): HAT[1][7] = LED 15
+        px[7 * 8] = Frame.pack(0, 0, 255); // (0,7): HAT[0][0] = LED 7
 
         panel.show(Frame.of(8, 8, px), 255);
 
         byte[] written = Files.readAllBytes(device);
-        Bytes expected = new Bytes().add(0, 0, 255, 0);
+        Bytes expected = new Bytes().add(255, 0, 0, 0);
         expected.repeat(6, 0, 0, 0, 0);
-        expected.add(255, 0, 0, 0).add(0, 255, 0, 0).repeat(55, 0, 0, 0, 0);
+        expected.add(0, 0, 255, 0).repeat(7, 0, 0, 0, 0).add(0, 255, 0, 0).repeat(48, 0, 0, 0, 0);
         assertThat(written).isEqualTo(expected.toArray());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rotation.class)
+    void show_everyRotation_lightsTheLedsPimoronisPythonLibraryLights(Rotation rotation) throws Exception {
+        Path device = dir.resolve("leds0");
+        Leds0Panel panel = open(device, rotation);
+        int[] px = new int[64];
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                px[y * 8 + x] = Frame.pack(x * 8 + y + 1, 200 - x, 100 + y);
+            }
+        }
+
+        panel.show(Frame.of(8, 8, px), 255);
+
+        byte[] expected = new byte[256];
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                int led = PimoroniUnicornHat.pythonIndex(x, y, rotation);
+                expected[led * 4] = (byte) (x * 8 + y + 1);
+                expected[led * 4 + 1] = (byte) (200 - x);
+                expected[led * 4 + 2] = (byte) (100 + y);
+            }
+        }
+        assertThat(Files.readAllBytes(device)).isEqualTo(expected);
     }
 
     @Test
