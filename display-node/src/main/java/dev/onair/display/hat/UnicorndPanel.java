@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * ({@code /var/run/unicornd.socket}), so no native code runs here.
  *
  * <p>The protocol (from {@code unicornd.c}): one command byte, then its arguments. {@code 0} set brightness (one byte
- * 0..255), {@code 2} set all pixels (64 × R, G, B; the daemon puts slot {@code x * 8 + y} on LED {@code map[x][y]},
+ * 0..255; OnAir sends 255 once and puts Pimoroni's capped, gamma-corrected brightness into the values), {@code 2} set all pixels (64 × R, G, B; the daemon puts slot {@code x * 8 + y} on LED {@code map[x][y]},
  * which is upside down from the Python library, so rows go in flipped: see {@link UnicornHatLayout}), {@code 3} show,
  * {@code 4} clear. The daemon serves one client at a time.
  */
@@ -33,7 +33,7 @@ public final class UnicorndPanel implements Panel {
     private final Path socket;
     private final Rotation rotation;
     private SocketChannel channel;
-    private int sentBrightness = -1;
+    private boolean brightnessSent;
 
     public UnicorndPanel(Path socket, Rotation rotation) {
         this.socket = socket;
@@ -62,22 +62,23 @@ public final class UnicorndPanel implements Panel {
                             + "; install and start Pimoroni's unicornd (sudo systemctl start unicornd)",
                     e);
         }
-        sentBrightness = -1;
+        brightnessSent = false;
     }
 
     @Override
     public void show(Frame frame, int brightness) throws IOException {
         ByteBuffer out = ByteBuffer.allocate(2 + 1 + SIZE * SIZE * 3 + 1);
-        if (brightness != sentBrightness) {
-            out.put((byte) CMD_SET_BRIGHTNESS).put((byte) brightness);
-            sentBrightness = brightness;
+        if (!brightnessSent) {
+            // The brightness is in the values (UnicornHatGamma); the daemon's own must leave them as they are.
+            out.put((byte) CMD_SET_BRIGHTNESS).put((byte) UnicornHatGamma.PASS_THROUGH);
+            brightnessSent = true;
         }
         Frame physical = rotation.toPhysical(frame, SIZE, SIZE);
         out.put((byte) CMD_SET_ALL_PIXELS);
         int pixels = out.position();
         for (int x = 0; x < SIZE; x++) {
             for (int y = 0; y < SIZE; y++) {
-                int p = physical.packed(x, y);
+                int p = UnicornHatGamma.ledPixel(physical.packed(x, y), brightness);
                 int at = pixels + UnicornHatLayout.daemonSlot(x, y) * 3;
                 out.put(at, (byte) (p >> 16)).put(at + 1, (byte) (p >> 8)).put(at + 2, (byte) p);
             }
@@ -91,6 +92,11 @@ public final class UnicorndPanel implements Panel {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
+    }
+
+    @Override
+    public int outputBrightness(int brightness) {
+        return UnicornHatGamma.outputBrightness(brightness);
     }
 
     /** Clear, show, and hang up, as Pimoroni's own client does on exit. */

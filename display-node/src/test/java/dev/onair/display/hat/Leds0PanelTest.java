@@ -36,9 +36,10 @@ class Leds0PanelTest {
         panel.show(Frame.of(8, 8, px), 255);
 
         byte[] written = Files.readAllBytes(device);
-        Bytes expected = new Bytes().add(255, 0, 0, 0);
+        // 255 at full brightness is 55 on the LED (Pimoroni's 50 % cap and gamma: see the test below)
+        Bytes expected = new Bytes().add(55, 0, 0, 0);
         expected.repeat(6, 0, 0, 0, 0);
-        expected.add(0, 0, 255, 0).repeat(7, 0, 0, 0, 0).add(0, 255, 0, 0).repeat(48, 0, 0, 0, 0);
+        expected.add(0, 0, 55, 0).repeat(7, 0, 0, 0, 0).add(0, 55, 0, 0).repeat(48, 0, 0, 0, 0);
         assertThat(written).isEqualTo(expected.toArray());
     }
 
@@ -60,24 +61,52 @@ class Leds0PanelTest {
         for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 8; x++) {
                 int led = PimoroniUnicornHat.pythonIndex(x, y, rotation);
-                expected[led * 4] = (byte) (x * 8 + y + 1);
-                expected[led * 4 + 1] = (byte) (200 - x);
-                expected[led * 4 + 2] = (byte) (100 + y);
+                expected[led * 4] = (byte) PimoroniUnicornHat.led(x * 8 + y + 1, 255);
+                expected[led * 4 + 1] = (byte) PimoroniUnicornHat.led(200 - x, 255);
+                expected[led * 4 + 2] = (byte) PimoroniUnicornHat.led(100 + y, 255);
             }
         }
         assertThat(Files.readAllBytes(device)).isEqualTo(expected);
     }
 
     @Test
-    void show_brightness_scalesValues_andEachFrameOverwritesTheLast() throws Exception {
+    void show_capsAtHalfAndAppliesPimoronisGamma_andEachFrameOverwritesTheLast() throws Exception {
         Path device = dir.resolve("leds0");
         Leds0Panel panel = open(device, Rotation.R0);
 
         panel.show(Frame.solid(8, 8, new Rgb(255, 255, 255)), 255);
-        panel.show(Frame.solid(8, 8, new Rgb(255, 0, 100)), 128);
+        panel.show(Frame.solid(8, 8, new Rgb(255, 0, 100)), 255);
 
+        // Full brightness is Pimoroni's cap, strip brightness 128: LED_GAMMA[(255 * 129) >> 8] = LED_GAMMA[128] = 55,
+        // LED_GAMMA[(100 * 129) >> 8] = LED_GAMMA[50] = 6.
         assertThat(Files.readAllBytes(device))
-                .isEqualTo(new Bytes().repeat(64, 128, 0, 50, 0).toArray());
+                .isEqualTo(new Bytes().repeat(64, 55, 0, 6, 0).toArray());
+    }
+
+    @Test
+    void encode_everyBrightnessAndValue_isWhatPimoronisLibraryPutsOnTheLed() {
+        StringBuilder mismatches = new StringBuilder();
+        for (int b = 0; b <= 255; b++) {
+            for (int v = 0; v <= 255; v++) {
+                byte[] bytes = Leds0Panel.encode(Frame.solid(8, 8, new Rgb(v, 0, 0)), b, Rotation.R0);
+                if ((bytes[0] & 0xFF) != PimoroniUnicornHat.led(v, b)) {
+                    mismatches.append(b).append(':').append(v).append(' ');
+                }
+            }
+        }
+        assertThat(mismatches.toString()).isEmpty();
+    }
+
+    @Test
+    void outputBrightness_isPimoronisCap_forTheDashboard() {
+        Leds0Panel panel = new Leds0Panel(dir.resolve("leds0"), Rotation.R0);
+
+        // (255 * (int(b * 128.0) + 1)) >> 8: a full channel before the gamma table
+        assertThat(panel.outputBrightness(255)).isEqualTo(128);
+        assertThat(panel.outputBrightness(128)).isEqualTo(64);
+        assertThat(panel.outputBrightness(0)).isZero();
+        assertThat(new UnicorndPanel(dir.resolve("s"), Rotation.R0).outputBrightness(255))
+                .isEqualTo(128);
     }
 
     @Test

@@ -44,14 +44,20 @@ class UnicorndPanelTest {
             panel.show(Frame.solid(8, 8, new Rgb(0, 10, 0)), 200);
             panel.close();
 
-            Bytes first = new Bytes().add(0, 200).add(2);
+            // The brightness goes into the values (Pimoroni's cap and gamma, as the Python library does it), so the
+            // daemon's own brightness is 255 once: rpi_ws281x's (v * (255 + 1)) >> 8 leaves every value as sent.
+            int red = PimoroniUnicornHat.led(255, 200);
+            int blue = PimoroniUnicornHat.led(255, 200);
+            Bytes first = new Bytes().add(0, 255).add(2);
             for (int x = 0; x < 8; x++) {
                 for (int y = 0; y < 8; y++) {
-                    first.add(x == 1 && y == 7 ? new byte[] {0, 0, (byte) 255} : new byte[] {(byte) 255, 0, 0});
+                    first.add(x == 1 && y == 7 ? new byte[] {0, 0, (byte) blue} : new byte[] {(byte) red, 0, 0});
                 }
             }
             first.add(3);
-            byte[] expected = first.add(2).repeat(64, 0, 10, 0).add(3).add(4, 3).toArray();
+            int green = PimoroniUnicornHat.led(10, 200);
+            byte[] expected =
+                    first.add(2).repeat(64, 0, green, 0).add(3).add(4, 3).toArray();
             assertThat(received.get(5, TimeUnit.SECONDS)).isEqualTo(expected);
         }
     }
@@ -81,7 +87,10 @@ class UnicorndPanelTest {
             int[] expected = new int[64];
             for (int y = 0; y < 8; y++) {
                 for (int x = 0; x < 8; x++) {
-                    expected[PimoroniUnicornHat.pythonIndex(x, y, rotation)] = px[y * 8 + x];
+                    expected[PimoroniUnicornHat.pythonIndex(x, y, rotation)] = Frame.pack(
+                            PimoroniUnicornHat.led(x * 8 + y + 1, 255),
+                            PimoroniUnicornHat.led(200 - x, 255),
+                            PimoroniUnicornHat.led(100 + y, 255));
                 }
             }
             assertThat(leds).isEqualTo(expected);
