@@ -53,7 +53,7 @@ public final class HatHdPanel implements Panel {
     }
 
     @Override
-    public void show(Frame frame, int brightness) {
+    public void show(Frame frame, int brightness) throws IOException {
         SpiBus.transfer(spi, encode(frame, brightness, rotation));
     }
 
@@ -90,7 +90,7 @@ public final class HatHdPanel implements Panel {
         if (spi != null) {
             try {
                 show(Frame.black(SIZE, SIZE), 0);
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // The panel may already be gone; releasing the device still matters.
             }
             SpiBus.close(spi);

@@ -79,7 +79,7 @@ public final class HatMiniPanel implements Panel {
     }
 
     @Override
-    public void show(Frame frame, int brightness) {
+    public void show(Frame frame, int brightness) throws IOException {
         if (brightness != sentBrightness) {
             // The library's set_brightness(b) sends int(63 * b) for b in 0.0..1.0.
             int level = 63 * brightness / 255;
@@ -115,7 +115,7 @@ public final class HatMiniPanel implements Panel {
         return out.toByteArray();
     }
 
-    private static void send(Spi chip, int... command) {
+    private static void send(Spi chip, int... command) throws IOException {
         byte[] bytes = new byte[command.length];
         for (int i = 0; i < command.length; i++) {
             bytes[i] = (byte) command[i];
@@ -133,7 +133,7 @@ public final class HatMiniPanel implements Panel {
                     send(chip, CMD_ROW_PIN_CTRL, 0x00, 0x00, 0x00, 0x00);
                     send(chip, CMD_SYSTEM_CTRL, 0x00);
                 }
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // The panel may already be gone; releasing the devices still matters.
             }
         }

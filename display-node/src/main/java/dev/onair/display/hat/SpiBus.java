@@ -3,6 +3,7 @@ package dev.onair.display.hat;
 import com.pi4j.context.Context;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiMode;
+import java.io.IOException;
 
 /**
  * Opens SPI devices on bus 0 through Pi4J. In production the context holds only the {@code linuxfs-spi} provider
@@ -37,9 +38,27 @@ public final class SpiBus {
                 .build());
     }
 
-    /** Writes one transfer: chip select low, every byte, chip select high. */
-    static void transfer(Spi spi, byte[] bytes) {
-        spi.write(bytes, 0, bytes.length);
+    /**
+     * Writes one transfer (chip select low, every byte, chip select high), and makes sure it went out. Pi4J does not
+     * throw when the kernel refuses a transfer: its linuxfs provider logs the failed {@code SPI_IOC_MESSAGE} ioctl and
+     * returns 0 instead of the length ({@code LinuxFsSpi.write} in Pi4J 2.8). A count other than the length is a
+     * failure here. Every transfer OnAir sends stands alone (a whole frame with its start byte, or one command), so it
+     * is sent once more before giving up; the caller decides how loudly to report it.
+     *
+     * @throws IOException when the retry fails too
+     */
+    static void transfer(Spi spi, byte[] bytes) throws IOException {
+        int written = spi.write(bytes, 0, bytes.length);
+        if (written == bytes.length) {
+            return;
+        }
+        int retried = spi.write(bytes, 0, bytes.length);
+        if (retried != bytes.length) {
+            throw new IOException(
+                    "SPI " + spi.config().bus().getBus() + "." + spi.config().channel() + " ("
+                            + spi.id() + "): wrote " + Math.max(0, retried) + " of " + bytes.length
+                            + " bytes, twice (Pi4J logs the kernel's error above; is the HAT seated?)");
+        }
     }
 
     static void close(Spi spi) {

@@ -1,10 +1,12 @@
 package dev.onair.display.hat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onair.contract.light.Rgb;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.Rotation;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,6 +150,29 @@ class HatHdPanelTest {
             lit += sent[i] != 0 ? 1 : 0;
         }
         assertThat(lit).isEqualTo(1);
+    }
+
+    @Test
+    void show_aTransferPi4jReportsAsFailed_isRetried_andTheFrameArrivesOnce() throws Exception {
+        HatHdPanel panel = open(Rotation.R0);
+        spi.provider.failNext(1, 0); // linuxfs: ioctl failed, logged, 0 returned
+
+        panel.show(Frame.solid(16, 16, new Rgb(0, 255, 0)), 255);
+
+        assertThat(spi.written(DEVICE))
+                .isEqualTo(new Bytes().add(0x72).repeat(256, 0, 255, 0).toArray());
+    }
+
+    @Test
+    void show_aTransferThatStaysShort_throwsNamingTheDeviceAndTheCount() throws Exception {
+        HatHdPanel panel = open(Rotation.R0);
+        spi.provider.failNext(2, 512);
+
+        assertThatThrownBy(() -> panel.show(Frame.solid(16, 16, new Rgb(0, 255, 0)), 255))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("SPI 0.0")
+                .hasMessageContaining("512 of 769 bytes");
+        assertThat(spi.written(DEVICE)).isEmpty();
     }
 
     @Test

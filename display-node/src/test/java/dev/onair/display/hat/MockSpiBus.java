@@ -3,15 +3,15 @@ package dev.onair.display.hat;
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.plugin.mock.provider.spi.MockSpi;
-import com.pi4j.plugin.mock.provider.spi.MockSpiProvider;
 
-/** Pi4J with only its mock SPI provider: every byte a panel writes is recorded per chip select. */
+/**
+ * Pi4J with only its mock SPI provider (scripted: writes can fail, and are time-stamped): every byte a panel writes is
+ * recorded per chip select.
+ */
 final class MockSpiBus implements AutoCloseable {
-    final Context pi4j = Pi4J.newContextBuilder()
-            .noAutoDetect()
-            .add(MockSpiProvider.newInstance())
-            .build();
-    final SpiBus bus = new SpiBus(pi4j, MockSpiProvider.ID);
+    final ScriptedSpiProvider provider = new ScriptedSpiProvider();
+    final Context pi4j = Pi4J.newContextBuilder().noAutoDetect().add(provider).build();
+    final SpiBus bus = new SpiBus(pi4j, ScriptedSpiProvider.ID);
 
     /** The device a panel opened under {@code id}. */
     MockSpi device(String id) {
