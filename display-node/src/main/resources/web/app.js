@@ -94,6 +94,30 @@
       }
     });
     grid.dataset.frame = f.pixels.map((p) => p.join(',')).join(' ');
+    // Drawn as bright as the LEDs run (night hours and the HAT's own cap included): LED light is linear in the
+    // brightness, a screen's colour values are sRGB-encoded, hence the 1/2.2 power.
+    const level = Math.pow(Math.max(0, Math.min(255, f.brightness)) / 255, 1 / 2.2);
+    grid.style.filter = 'brightness(' + level.toFixed(3) + ')';
+    grid.dataset.brightness = String(f.brightness);
+  }
+
+  // The panel's health from /healthz: a line under the grid while the panel refuses its frames.
+  async function pollHealth() {
+    try {
+      if (!document.hidden) {
+        const r = await fetch('/healthz', {cache: 'no-store'});
+        const h = await r.json();
+        const line = $('panel-health');
+        if (h.panel && h.panel.status === 'failing') {
+          line.textContent = 'Panel not taking frames since ' + new Date(h.panel.since).toLocaleTimeString() +
+            ' (' + h.panel.failed_frames + ' failed): ' + h.panel.error;
+          line.hidden = false;
+        } else {
+          line.hidden = true;
+        }
+      }
+    } catch (e) { /* the node restarts; keep trying */ }
+    setTimeout(pollHealth, 2000);
   }
 
   async function pollFrame() {
@@ -162,4 +186,5 @@
   }).catch(() => {});
   connect();
   pollFrame();
+  pollHealth();
 })();

@@ -10,6 +10,7 @@ import dev.onair.contract.topic.TopicFilter;
 import dev.onair.contract.topic.Topics;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.Panel;
+import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.LightControl;
 import dev.onair.display.scene.People;
 import dev.onair.display.scene.PersonView;
@@ -225,6 +226,16 @@ public final class DisplayNode implements Component {
         @Override
         public Frame frame() {
             return render.shown();
+        }
+
+        @Override
+        public int frameBrightness() {
+            return render.shownBrightness();
+        }
+
+        @Override
+        public PanelHealth.Status panel() {
+            return render.health();
         }
 
         @Override
