@@ -40,6 +40,13 @@ class HatHdPanelTest {
     }
 
     @Test
+    void open_setsTheDeviceToExactlyMode0_clearingNoChipSelectLeftByAnotherProgram() throws Exception {
+        open(Rotation.R0);
+
+        assertThat(spi.modes).containsEntry(0, 0);
+    }
+
+    @Test
     void show_solidRedAtFullBrightness_sendsStartByteAnd256RedPixels() throws Exception {
         HatHdPanel panel = open(Rotation.R0);
 

@@ -51,6 +51,13 @@ class HatMiniPanelTest {
     }
 
     @Test
+    void open_setsBothDevicesToExactlyMode0_clearingTheNoChipSelectPimoronisLibraryLeaves() throws Exception {
+        open(Rotation.R0);
+
+        assertThat(spi.modes).containsEntry(0, 0).containsEntry(1, 0);
+    }
+
+    @Test
     void show_firstFrame_setsBrightnessThenWritesSixBitValuesAtLookupSlots() throws Exception {
         HatMiniPanel panel = open(Rotation.R0);
         spi.written(LEFT);
