@@ -3,6 +3,7 @@ package dev.onair.display.hat;
 import com.pi4j.context.Context;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiMode;
+import com.sun.jna.Native;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -72,7 +73,8 @@ public final class SpiBus {
      * throw when the kernel refuses a transfer: its linuxfs provider logs the failed {@code SPI_IOC_MESSAGE} ioctl and
      * returns 0 instead of the length ({@code LinuxFsSpi.write} in Pi4J 2.8). A count other than the length is a
      * failure here. Every transfer OnAir sends stands alone (a whole frame with its start byte, or one command), so it
-     * is sent once more before giving up; the caller decides how loudly to report it.
+     * is sent once more before giving up; the caller decides how loudly to report it (once per run of failures: the
+     * production logging configuration silences Pi4J's own line per failed ioctl, whose errno this message carries).
      *
      * @throws IOException when the retry fails too
      */
@@ -83,10 +85,12 @@ public final class SpiBus {
         }
         int retried = spi.write(bytes, 0, bytes.length);
         if (retried != bytes.length) {
+            // JNA keeps the errno of the last native call per thread: the linuxfs provider's failed ioctl.
+            int errno = Native.getLastError();
             throw new IOException(
                     "SPI " + spi.config().bus().getBus() + "." + spi.config().channel() + " ("
-                            + spi.id() + "): wrote " + Math.max(0, retried) + " of " + bytes.length
-                            + " bytes, twice (Pi4J logs the kernel's error above; is the HAT seated?)");
+                            + spi.id() + "): wrote " + Math.max(0, retried) + " of " + bytes.length + " bytes, twice"
+                            + (errno != 0 ? " (errno " + errno + ")" : "") + "; is the HAT seated?");
         }
     }
 
