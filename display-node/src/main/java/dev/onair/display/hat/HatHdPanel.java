@@ -12,7 +12,7 @@ import java.io.IOException;
  *
  * <p>One transfer per frame, as Pimoroni's {@code unicornhathd} library sends it: the start-of-frame byte {@code 0x72},
  * then 768 bytes R, G, B for x 0..15 and, within each x, y 0..15 (after rotation), each value scaled by the brightness
- * the way the library scales it ({@link #scale}).
+ * the way the library scales it ({@link #scale}), and at least 1/120 s after the previous one ({@link FramePacer}).
  */
 public final class HatHdPanel implements Panel {
     public static final int SIZE = 16;
@@ -22,12 +22,18 @@ public final class HatHdPanel implements Panel {
     private final SpiBus bus;
     private final Rotation rotation;
     private final int speedHz;
+    private final FramePacer pacer;
     private Spi spi;
 
     public HatHdPanel(SpiBus bus, Rotation rotation, int speedHz) {
+        this(bus, rotation, speedHz, FramePacer.SYSTEM);
+    }
+
+    HatHdPanel(SpiBus bus, Rotation rotation, int speedHz, FramePacer.Ticker ticker) {
         this.bus = bus;
         this.rotation = rotation;
         this.speedHz = speedHz;
+        this.pacer = new FramePacer(ticker, FramePacer.HAT_HD_GAP_NANOS);
     }
 
     @Override
@@ -54,7 +60,13 @@ public final class HatHdPanel implements Panel {
 
     @Override
     public void show(Frame frame, int brightness) throws IOException {
-        SpiBus.transfer(spi, encode(frame, brightness, rotation));
+        byte[] bytes = encode(frame, brightness, rotation);
+        pacer.awaitTurn();
+        try {
+            SpiBus.transfer(spi, bytes);
+        } finally {
+            pacer.sent();
+        }
     }
 
     /** The bytes of one transfer for {@code frame}. */

@@ -182,6 +182,45 @@ class HatHdPanelTest {
         assertThat(spi.written(DEVICE)).isEmpty();
     }
 
+    /** A clock that only moves when the panel sleeps or the test says so: no wall time in the test. */
+    static final class FakeTicker implements FramePacer.Ticker {
+        volatile long now = 1_000_000_000L;
+        final List<Long> sleeps = new ArrayList<>();
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void sleepNanos(long nanos) {
+            sleeps.add(nanos);
+            now += nanos;
+        }
+    }
+
+    @Test
+    void show_framesBackToBack_areAtLeastOneHundredTwentiethOfASecondApart_asPimoroniWaits() throws Exception {
+        FakeTicker ticker = new FakeTicker();
+        spi.provider.clock(() -> ticker.now);
+        HatHdPanel panel = new HatHdPanel(spi.bus, Rotation.R0, HatHdPanel.SPEED_HZ, ticker);
+        panel.open();
+
+        for (int i = 0; i < 5; i++) { // catch-up ticks after a stall: no time passes between them
+            panel.show(Frame.solid(16, 16, new Rgb(i, 0, 0)), 255);
+        }
+        ticker.now += 2_000_000_000L; // an idle panel: the next frame goes at once
+        panel.show(Frame.solid(16, 16, new Rgb(9, 0, 0)), 255);
+
+        List<Long> times = spi.provider.writeTimes;
+        assertThat(times).hasSize(6);
+        for (int i = 1; i < 5; i++) {
+            assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(1_000_000_000L / 120);
+        }
+        assertThat(ticker.sleeps).hasSize(4);
+        assertThat(times.get(5) - times.get(4)).isEqualTo(2_000_000_000L);
+    }
+
     @Test
     void close_sendsABlackFrame() throws Exception {
         HatHdPanel panel = open(Rotation.R0);
