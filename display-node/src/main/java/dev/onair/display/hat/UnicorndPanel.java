@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * <p>The protocol (from {@code unicornd.c}): one command byte, then its arguments. {@code 0} set brightness (one byte
  * 0..255; OnAir sends 255 once and puts Pimoroni's capped, gamma-corrected brightness into the values), {@code 2} set all pixels (64 × R, G, B; the daemon puts slot {@code x * 8 + y} on LED {@code map[x][y]},
  * which is upside down from the Python library, so rows go in flipped: see {@link UnicornHatLayout}), {@code 3} show,
- * {@code 4} clear. The daemon serves one client at a time.
+ * {@code 4} clear. The daemon serves one client at a time. A restarted daemon is reconnected to on the next frame.
  */
 public final class UnicorndPanel implements Panel {
     public static final Path DEFAULT_SOCKET = Path.of("/var/run/unicornd.socket");
@@ -52,26 +52,49 @@ public final class UnicorndPanel implements Panel {
 
     @Override
     public void open() throws IOException {
+        connect();
+    }
+
+    private void connect() throws IOException {
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.connect(UnixDomainSocketAddress.of(socket));
         } catch (IOException e) {
-            close();
+            hangUp();
             throw new IOException(
                     "cannot connect to unicornd at " + socket + ": " + e.getMessage()
                             + "; install and start Pimoroni's unicornd (sudo systemctl start unicornd)",
                     e);
         }
+        // A new connection may be a new daemon, which starts at its own brightness (20 in unicornd.c).
         brightnessSent = false;
     }
 
+    /**
+     * Sends a frame. When unicornd has restarted ({@code systemctl restart unicornd}, an upgrade), the old connection
+     * is dead: the write fails with a broken pipe, so this connects again and sends the frame, brightness included,
+     * once more; while the daemon is down each frame tries again and fails with a message naming the socket.
+     */
     @Override
     public void show(Frame frame, int brightness) throws IOException {
+        if (channel == null) {
+            connect();
+        }
+        try {
+            write(encode(frame, brightness));
+        } catch (IOException e) {
+            hangUp();
+            connect();
+            write(encode(frame, brightness));
+        }
+        brightnessSent = true;
+    }
+
+    private ByteBuffer encode(Frame frame, int brightness) {
         ByteBuffer out = ByteBuffer.allocate(2 + 1 + SIZE * SIZE * 3 + 1);
         if (!brightnessSent) {
             // The brightness is in the values (UnicornHatGamma); the daemon's own must leave them as they are.
             out.put((byte) CMD_SET_BRIGHTNESS).put((byte) UnicornHatGamma.PASS_THROUGH);
-            brightnessSent = true;
         }
         Frame physical = rotation.toPhysical(frame, SIZE, SIZE);
         out.put((byte) CMD_SET_ALL_PIXELS);
@@ -85,7 +108,7 @@ public final class UnicorndPanel implements Panel {
         }
         out.position(pixels + SIZE * SIZE * 3);
         out.put((byte) CMD_SHOW);
-        write(out.flip());
+        return out.flip();
     }
 
     private void write(ByteBuffer buffer) throws IOException {
@@ -112,12 +135,18 @@ public final class UnicorndPanel implements Panel {
         } catch (IOException e) {
             // The daemon may already be gone; closing the socket still matters.
         }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // Nothing left to release.
+        hangUp();
+    }
+
+    private void hangUp() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Nothing left to release.
+            }
+            channel = null;
         }
-        channel = null;
     }
 
     @Override

@@ -108,6 +108,52 @@ class UnicorndPanelTest {
     }
 
     @Test
+    void show_whileTheDaemonRestarts_failsSayingSo_thenReconnectsAndSendsEverythingAgain() throws Exception {
+        Path socket = dir.resolve("unicornd.socket");
+        UnicorndPanel panel = new UnicorndPanel(socket, Rotation.R0);
+        int frameBytes = 2 + 1 + 64 * 3 + 1;
+        try (ServerSocketChannel first = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            first.bind(UnixDomainSocketAddress.of(socket));
+            panel.open();
+            try (SocketChannel client = first.accept()) {
+                panel.show(Frame.solid(8, 8, new Rgb(255, 0, 0)), 255);
+                assertThat(read(client, frameBytes)).hasSize(frameBytes);
+            }
+        }
+        // systemctl restart unicornd: the daemon is gone, and its socket file with it until it starts again
+        java.nio.file.Files.deleteIfExists(socket);
+        assertThatThrownBy(() -> panel.show(Frame.solid(8, 8, new Rgb(0, 255, 0)), 255))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("unicornd");
+
+        try (ServerSocketChannel second = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            second.bind(UnixDomainSocketAddress.of(socket));
+            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> readAll(second));
+
+            panel.show(Frame.solid(8, 8, new Rgb(0, 255, 0)), 255);
+            panel.close();
+
+            int green = PimoroniUnicornHat.led(255, 255);
+            byte[] expected = new Bytes()
+                    .add(0, 255) // a new connection: the daemon's brightness again
+                    .add(2)
+                    .repeat(64, 0, green, 0)
+                    .add(3)
+                    .add(4, 3)
+                    .toArray();
+            assertThat(received.get(5, TimeUnit.SECONDS)).isEqualTo(expected);
+        }
+    }
+
+    private static byte[] read(SocketChannel client, int n) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(n);
+        while (buf.hasRemaining() && client.read(buf) >= 0) {
+            // until the whole frame is in
+        }
+        return java.util.Arrays.copyOf(buf.array(), buf.position());
+    }
+
+    @Test
     void open_withoutDaemon_saysHowToStartIt() {
         UnicorndPanel panel = new UnicorndPanel(dir.resolve("missing.socket"), Rotation.R0);
 
