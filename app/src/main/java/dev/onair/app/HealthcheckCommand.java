@@ -7,9 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -22,18 +26,34 @@ import picocli.CommandLine.Option;
  * {@code onair healthcheck}: exit 0 when a node answers, 1 when not; what docker compose's health checks run (the
  * runtime image has no curl). {@code --http URL} wants a 2xx answer; {@code --tls HOST:PORT} wants a completed TLS
  * handshake (the broker's listener is up and serving its certificate; who it is does not matter here, so any
- * certificate is accepted and nothing is sent).
+ * certificate is accepted and nothing is sent); {@code --health-file FILE} wants a file an MQTT client node (the
+ * bridge: {@code onair bridge --health-file FILE}) rewrote within {@code --max-age} seconds, which it does only while
+ * connected.
  */
 @Command(
         name = "healthcheck",
         mixinStandardHelpOptions = true,
-        description = "Exit 0 if a node answers: --http http://localhost:5000/healthz, or --tls localhost:8883.")
+        description = "Exit 0 if a node answers: --http http://localhost:5000/healthz, --tls localhost:8883, "
+                + "or --health-file FILE (an MQTT client node's heartbeat).")
 public final class HealthcheckCommand implements Callable<Integer> {
     @Option(names = "--http", paramLabel = "URL", description = "An HTTP URL that must answer 2xx.")
     String http;
 
     @Option(names = "--tls", paramLabel = "HOST:PORT", description = "A TLS listener that must complete a handshake.")
     String tls;
+
+    @Option(
+            names = "--health-file",
+            paramLabel = "FILE",
+            description = "A heartbeat file that must be fresher than --max-age (onair bridge --health-file).")
+    Path healthFile;
+
+    @Option(
+            names = "--max-age",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description = "How old --health-file may be (default: ${DEFAULT-VALUE}; the bridge rewrites it every 10).")
+    int maxAgeSeconds = 30;
 
     @Option(
             names = "--timeout",
@@ -45,7 +65,9 @@ public final class HealthcheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigErrors errors = new ConfigErrors();
-        errors.require(http != null || tls != null, "--http or --tls: give at least one");
+        errors.require(
+                http != null || tls != null || healthFile != null, "--http, --tls or --health-file: give at least one");
+        errors.require(maxAgeSeconds > 0, "--max-age: " + maxAgeSeconds + " must be at least 1");
         errors.require(timeoutSeconds > 0, "--timeout: " + timeoutSeconds + " must be at least 1");
         InetSocketAddress tlsAddress = tls == null ? null : errors.check("--tls", () -> hostPort(tls));
         URI uri = http == null ? null : errors.check("--http", () -> httpUri(http));
@@ -58,7 +80,28 @@ public final class HealthcheckCommand implements Callable<Integer> {
         if (tlsAddress != null) {
             ok &= checkTls(tlsAddress, timeout);
         }
+        if (healthFile != null) {
+            ok &= checkFile(healthFile, Duration.ofSeconds(maxAgeSeconds));
+        }
         return ok ? 0 : 1;
+    }
+
+    private static boolean checkFile(Path file, Duration maxAge) {
+        try {
+            Instant modified = Files.getLastModifiedTime(file).toInstant();
+            Duration age = Duration.between(modified, Instant.now());
+            if (age.compareTo(maxAge) <= 0) {
+                System.out.println(file + ": " + Math.max(0, age.toSeconds()) + " s old");
+                return true;
+            }
+            System.err.println(file + ": " + age.toSeconds() + " s old, more than " + maxAge.toSeconds()
+                    + " s: the node has not been connected since");
+        } catch (NoSuchFileException e) {
+            System.err.println(file + ": missing (the node is not connected, or not running)");
+        } catch (IOException e) {
+            System.err.println(file + ": " + e);
+        }
+        return false;
     }
 
     private static boolean checkHttp(URI uri, Duration timeout) {

@@ -1,6 +1,7 @@
 package dev.onair.bridge;
 
 import dev.onair.bridge.discovery.Cleaner;
+import dev.onair.bridge.health.HealthFile;
 import dev.onair.bridge.ntfy.NtfyConfig;
 import dev.onair.contract.config.BrokerOptions;
 import dev.onair.contract.config.ConfigErrors;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,6 +42,9 @@ public final class BridgeCommand implements Callable<Integer> {
 
     @Mixin
     HaBrokerOptions haBroker;
+
+    /** How often the health file is rewritten; onair healthcheck's --max-age default is three times this. */
+    static final Duration HEALTH_INTERVAL = Duration.ofSeconds(10);
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path config;
@@ -142,6 +147,12 @@ public final class BridgeCommand implements Callable<Integer> {
             description = "Only notify when the new status is one of these (default: every change).")
     List<String> ntfyStatuses = new ArrayList<>();
 
+    @Option(
+            names = "--health-file",
+            paramLabel = "FILE",
+            description = "Keep FILE fresh while connected (checked by onair healthcheck --health-file FILE).")
+    Path healthFile;
+
     @Override
     public Integer call() throws Exception {
         BridgeConfig bridge = toConfig();
@@ -157,7 +168,11 @@ public final class BridgeCommand implements Callable<Integer> {
                     + (two ? bridge.ha().address() : bridge.onair().address()));
             return 0;
         }
-        Lifecycle lifecycle = new Lifecycle().stopOnShutdown().start(new BridgeNode(bridge));
+        BridgeNode node = new BridgeNode(bridge);
+        Lifecycle lifecycle = new Lifecycle().stopOnShutdown().start(node);
+        if (healthFile != null) {
+            lifecycle.start(new HealthFile(healthFile, node::isHealthy, HEALTH_INTERVAL, Clock.systemUTC()));
+        }
         lifecycle.awaitStop();
         return 0;
     }

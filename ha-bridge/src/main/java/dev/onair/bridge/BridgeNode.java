@@ -129,6 +129,13 @@ public final class BridgeNode implements Component {
         return "ha-bridge";
     }
 
+    /** Connected to the OnAir broker, and in two-broker mode to Home Assistant's too (the health file's test). */
+    public boolean isHealthy() {
+        MqttConnection o = onair;
+        MqttConnection h = ha;
+        return o != null && o.isConnected() && (h == null || h == o || h.isConnected());
+    }
+
     private void onairConnected() {
         Topics t = config.topics();
         if (!onairSubscribed.compareAndSet(false, true)) {
