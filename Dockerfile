@@ -1,9 +1,15 @@
-# syntax=docker/dockerfile:1
 # OnAir for the Pi (arm64) and any amd64 host: one image, one jar, every command.
-#   docker compose up -d        (see docker-compose.yml and README.md, "On the Pi")
+#   docker-compose up -d        (see docker-compose.yml and README.md, "On the Pi with Docker")
+# Plain Dockerfile syntax, so that the classic builder (Debian's docker.io and docker-compose 1.29) and BuildKit both
+# build it, and no builder image is fetched. The base images are build arguments; the defaults are the official
+# images. CI builds the same file with stand-ins made from Debian's archive (.ci/docker-base-images.sh):
+#   docker build --build-arg MAVEN_IMAGE=onair-ci/maven:17 --build-arg JRE_IMAGE=onair-ci/jre:17 .
+# Both need "mvn" and "java" on the PATH, and the JRE image useradd and groupadd.
+ARG MAVEN_IMAGE=maven:3.9-eclipse-temurin-17
+ARG JRE_IMAGE=eclipse-temurin:17-jre
 
-# --- Build: Maven with a JDK, on the build machine's own architecture -------------------------------------------
-FROM --platform=$BUILDPLATFORM maven:3.9-eclipse-temurin-17 AS build
+# --- Build: Maven with a JDK ----------------------------------------------------------------------------------------
+FROM ${MAVEN_IMAGE} AS build
 WORKDIR /src
 # Poms first, so the dependency download is cached while only sources change.
 COPY pom.xml ./
@@ -16,14 +22,22 @@ COPY ha-bridge/pom.xml ha-bridge/
 COPY app/pom.xml app/
 COPY bench/pom.xml bench/
 RUN mvn -B -q -pl app -am dependency:go-offline -DexcludeReactor=true || true
-COPY . .
+# Then only the main sources: tests, docs and compose files are not part of the jar, and editing them keeps this
+# layer and the jar cached.
+COPY contract/src/main contract/src/main
+COPY broker/src/main broker/src/main
+COPY test-support/src/main test-support/src/main
+COPY publisher/src/main publisher/src/main
+COPY display-node/src/main display-node/src/main
+COPY ha-bridge/src/main ha-bridge/src/main
+COPY app/src/main app/src/main
 # The jar is plain bytecode: built once, it runs on arm64 and amd64 alike.
 # maven.test.skip: not even compiled (a Pi builds this too); the tests run in CI, not in the image build.
 RUN mvn -B -q -Dmaven.test.skip=true -Dspotless.apply.skip=true -pl app -am package \
  && cp app/target/onair-app-*-all.jar /onair.jar
 
 # --- Run: a JRE only, as a non-root user ----------------------------------------------------------------------------
-FROM eclipse-temurin:17-jre
+FROM ${JRE_IMAGE}
 # docker-compose.yml runs the image as the host user who owns the mounted certs/, data/ and secrets/ (HOST_UID), so
 # any user must be able to enter the working folder (useradd may make a home 0750).
 RUN groupadd --system --gid 10001 onair \
