@@ -32,6 +32,27 @@ start_dockerd() {
   return 1
 }
 
+# The saved rules of each table, and for a table that did not exist before (dockerd made it: iptables-save printed
+# nothing for it) an empty one with the default ACCEPT policies, which is what no table means.
+restore_rules() { # iptables | ip6tables
+  local tool=$1 saved="$docker_state/$1" table chains rules
+  command -v "$tool-save" >/dev/null || return 0
+  rules="$(cat "$saved" 2>/dev/null || true)"
+  for table in $("$tool-save" 2>/dev/null | sed -n 's/^\*//p'); do
+    grep -qx "\*$table" "$saved" 2>/dev/null && continue
+    case "$table" in
+      filter) chains="INPUT FORWARD OUTPUT" ;;
+      nat) chains="PREROUTING INPUT OUTPUT POSTROUTING" ;;
+      mangle) chains="PREROUTING INPUT FORWARD OUTPUT POSTROUTING" ;;
+      raw) chains="PREROUTING OUTPUT" ;;
+      *) echo "docker: $tool table $table was made while dockerd ran; left as it is" >&2; continue ;;
+    esac
+    rules+=$'\n'"*$table"$'\n'"$(printf ':%s ACCEPT [0:0]\n' $chains)"$'\n'"COMMIT"
+  done
+  [[ -n "${rules//[[:space:]]/}" ]] || return 0
+  "$tool-restore" <<<"$rules" || echo "docker: could not restore the $tool rules" >&2
+}
+
 stop_dockerd() {
   if [[ -z "$dockerd_pid" ]]; then
     rm -rf "$docker_state"
@@ -50,10 +71,8 @@ stop_dockerd() {
   wait "$dockerd_pid" 2>/dev/null || true
   dockerd_pid=""
   # Put the network back as it was before dockerd.
-  iptables-restore <"$docker_state/iptables" || echo "docker: could not restore iptables rules" >&2
-  if [[ -s "$docker_state/ip6tables" ]]; then
-    ip6tables-restore <"$docker_state/ip6tables" || echo "docker: could not restore ip6tables rules" >&2
-  fi
+  restore_rules iptables
+  restore_rules ip6tables
   sysctl -q -w "net.ipv4.ip_forward=$(cat "$docker_state/ip_forward")" || true
   if [[ -s "$docker_state/ip6_forward" ]]; then
     sysctl -q -w "net.ipv6.conf.all.forwarding=$(cat "$docker_state/ip6_forward")" || true
