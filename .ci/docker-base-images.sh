@@ -2,7 +2,8 @@
 # Makes the base images the Dockerfile takes as build arguments, from Debian's archive only (no Docker Hub):
 #   onair-ci/debian:bookworm   debootstrap --variant=minbase bookworm, docker import
 #   onair-ci/jre:17            + openjdk-17-jre-headless             (for JRE_IMAGE)
-#   onair-ci/maven:17          + openjdk-17-jdk-headless, maven, this machine's extra CA certificates (MAVEN_IMAGE)
+#   onair-ci/maven:17          onair-ci/jre:17 + openjdk-17-jdk-headless, maven, this machine's extra CA
+#                              certificates (for MAVEN_IMAGE)
 # Kept between runs on the same machine: the debootstrap tarball in $ONAIR_CI_CACHE and the images in Docker's own
 # store (a second run only re-checks Docker's build cache). A fresh machine makes them all, in a few minutes.
 set -euo pipefail
@@ -33,8 +34,11 @@ trap 'rm -rf "$context"' EXIT
 mkdir "$context/ca-certificates"
 # Only what update-ca-certificates reads: *.crt files (none is also fine).
 find /usr/local/share/ca-certificates -name '*.crt' -type f -exec cp {} "$context/ca-certificates/" \; 2>/dev/null || true
+# The Maven image builds on the JRE image: the JDK package only adds to the JRE package.
+base=onair-ci/debian:bookworm
 for image in jre maven; do
   cp "images/$image.Dockerfile" "$context/Dockerfile"
   echo "docker-base-images: onair-ci/$image:17"
-  docker build -q --build-arg BASE=onair-ci/debian:bookworm -t "onair-ci/$image:17" "$context" >/dev/null
+  docker build -q --build-arg "BASE=$base" -t "onair-ci/$image:17" "$context" >/dev/null
+  base="onair-ci/$image:17"
 done

@@ -1,4 +1,5 @@
 # CI's stand-in for maven:3.9-eclipse-temurin-17, built from Debian's archive only (see .ci/docker-base-images.sh).
+# On top of the JRE image (BASE=onair-ci/jre:17): the JDK adds to the JRE already there, not a second download.
 ARG BASE
 FROM ${BASE}
 # The machine's extra CA certificates (update-ca-certificates' /usr/local/share/ca-certificates): the way out to
