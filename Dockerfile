@@ -22,15 +22,9 @@ COPY ha-bridge/pom.xml ha-bridge/
 COPY app/pom.xml app/
 COPY bench/pom.xml bench/
 RUN mvn -B -q -pl app -am dependency:go-offline -DexcludeReactor=true || true
-# Then only the main sources: tests, docs and compose files are not part of the jar, and editing them keeps this
-# layer and the jar cached.
-COPY contract/src/main contract/src/main
-COPY broker/src/main broker/src/main
-COPY test-support/src/main test-support/src/main
-COPY publisher/src/main publisher/src/main
-COPY display-node/src/main display-node/src/main
-COPY ha-bridge/src/main ha-bridge/src/main
-COPY app/src/main app/src/main
+# Then the sources. .dockerignore leaves out what is not part of the jar (tests, docs, compose files, scripts), so
+# editing those keeps this layer and the jar cached.
+COPY . .
 # The jar is plain bytecode: built once, it runs on arm64 and amd64 alike.
 # maven.test.skip: not even compiled (a Pi builds this too); the tests run in CI, not in the image build.
 RUN mvn -B -q -Dmaven.test.skip=true -Dspotless.apply.skip=true -pl app -am package \
