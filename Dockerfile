@@ -13,7 +13,8 @@ FROM ${MAVEN_IMAGE} AS build
 WORKDIR /src
 # Poms first, so the dependency download is cached while only sources change.
 COPY pom.xml ./
-COPY contract/pom.xml contract/
+COPY protocol/pom.xml protocol/
+COPY runtime/pom.xml runtime/
 COPY broker/pom.xml broker/
 COPY test-support/pom.xml test-support/
 COPY publisher/pom.xml publisher/

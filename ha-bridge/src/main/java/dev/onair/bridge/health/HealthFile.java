@@ -1,6 +1,6 @@
 package dev.onair.bridge.health;
 
-import dev.onair.contract.node.Component;
+import dev.onair.runtime.lifecycle.Component;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
