@@ -4,8 +4,10 @@ import dev.onair.broker.auth.PasswordAuthenticator;
 import dev.onair.broker.auth.RoleAcl;
 import dev.onair.broker.auth.UserDirectory;
 import dev.onair.broker.certs.ServerTls;
+import dev.onair.broker.health.HealthLogin;
 import dev.onair.broker.mdns.MdnsAdvertiser;
 import dev.onair.broker.net.PlainLoopbackListener;
+import dev.onair.broker.storage.DataFolderGuard;
 import dev.onair.broker.users.PasswordHash;
 import dev.onair.broker.users.Role;
 import dev.onair.broker.users.User;
@@ -51,6 +53,8 @@ public final class OnAirBroker implements Component {
     private MdnsAdvertiser mdns;
     private ServerTls tls;
     private volatile ExecutorService disconnector;
+    private DataFolderGuard space;
+    private HealthLogin health;
 
     /** The in-memory user anonymous loopback clients become. */
     public static final String ANONYMOUS_USER = "onair-anonymous";
@@ -92,7 +96,8 @@ public final class OnAirBroker implements Component {
                     + config.plainBind() + ":" + config.plainPort());
         }
         tls = ServerTls.load(config.keystore(), config.keystorePassword());
-        UserDirectory users = new UserDirectory(config.usersFile(), inProcessUsers);
+        health = HealthLogin.create(config.tlsPort());
+        UserDirectory users = new UserDirectory(config.usersFile(), inProcessUsers.with(health.user()));
         try {
             users.load();
         } catch (IOException e) {
@@ -116,13 +121,16 @@ public final class OnAirBroker implements Component {
             return t;
         });
         RoleAcl acl = new RoleAcl(users, config.topics(), this::disconnectLater);
+        DataFolderGuard guard = new DataFolderGuard(config.dataDir(), this::disconnectLater);
+        space = guard;
+        guard.start();
         try {
             server.startServer(
                     new MemoryConfig(moquetteProperties()),
                     List.of(new ConnectionLog(), new RetainedWills(() -> server, acl::mayWrite)),
                     () -> tls.sslContext(),
-                    new PasswordAuthenticator(users),
-                    acl);
+                    HealthLogin.refuseWhileUnhealthy(new PasswordAuthenticator(users), () -> !guard.full()),
+                    HealthLogin.denyHealthUser(guard.guard(acl)));
         } catch (RuntimeException e) {
             stop();
             throw new StartupException(listenerFailure(e), e);
@@ -199,6 +207,14 @@ public final class OnAirBroker implements Component {
         if (disconnector != null) {
             disconnector.shutdownNow();
             disconnector = null;
+        }
+        if (space != null) {
+            space.stop();
+            space = null;
+        }
+        if (health != null) {
+            health.delete();
+            health = null;
         }
     }
 
