@@ -73,8 +73,14 @@ class BenchSmokeIT {
         Throughput.Result mosquitto = Throughput.mosquitto(2, 200, 20);
 
         assertThat(onair.rate()).isPositive();
-        assertThat(onair.lost()).isZero();
+        assertThat(onair)
+                .extracting(r -> r.lost(), r -> r.unacknowledged(), r -> r.duplicates())
+                .containsExactly(0L, 0L, 0L);
+        assertThat(onair.subscriberDropped()).isNull();
         assertThat(mosquitto.rate()).isPositive();
-        assertThat(mosquitto.lost()).isZero();
+        assertThat(mosquitto)
+                .extracting(r -> r.lost(), r -> r.unacknowledged(), r -> r.duplicates())
+                .containsExactly(0L, 0L, 0L);
+        assertThat(mosquitto.subscriberDropped()).isNull();
     }
 }
