@@ -3,8 +3,8 @@ package dev.onair.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onair.broker.health.HealthLogin;
+import dev.onair.broker.testing.EmbeddedBroker;
 import dev.onair.testsupport.CliCapture;
-import dev.onair.testsupport.EmbeddedBroker;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;

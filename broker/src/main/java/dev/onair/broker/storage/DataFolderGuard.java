@@ -1,6 +1,6 @@
 package dev.onair.broker.storage;
 
-import dev.onair.contract.node.Component;
+import dev.onair.runtime.lifecycle.Component;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
 import java.io.IOException;
