@@ -1,0 +1,146 @@
+package dev.onair.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.onair.broker.users.Role;
+import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.testsupport.EmbeddedBroker;
+import dev.onair.testsupport.MosquittoClients;
+import dev.onair.testsupport.TestClient;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+/** The broker's log helps (issue 11): one line per refused connection, no forged lines, no handshake stack traces. */
+class BrokerLogIT {
+    @RegisterExtension
+    static final EmbeddedBroker broker = new EmbeddedBroker();
+
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+    @BeforeAll
+    static void users() {
+        broker.addUser("alice", Role.PUBLISHER);
+    }
+
+    @BeforeEach
+    void capture() {
+        log.start();
+        root().addAppender(log);
+    }
+
+    @AfterEach
+    void release() {
+        root().detachAppender(log);
+    }
+
+    @Test
+    void userNameWithANewline_cannotForgeALogLine_andIsTruncated() {
+        String forged = "mallory\n12:00:00.000 INFO  ConnectionLog - Connected: client x (user admin)";
+        String longName = "m".repeat(300);
+        for (String name : List.of(forged, longName)) {
+            MosquittoClients.Result result = MosquittoClients.run(List.of(
+                    "mosquitto_pub",
+                    "-h",
+                    "localhost",
+                    "-p",
+                    Integer.toString(broker.tlsPort()),
+                    "--cafile",
+                    broker.caFile().toString(),
+                    "-i",
+                    "log-forge",
+                    "-u",
+                    name,
+                    "-P",
+                    "whatever-password",
+                    "-t",
+                    "onair/x",
+                    "-m",
+                    "x"));
+            assertThat(result.exitCode()).isNotZero();
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> refusals("log-forge").size() == 2);
+        List<String> lines = refusals("log-forge");
+        assertThat(lines).allSatisfy(l -> assertThat(l).doesNotContain("\n").doesNotContain("\r"));
+        assertThat(lines.get(0)).contains("mallory\\n12:00");
+        assertThat(lines.get(1)).doesNotContain("m".repeat(65)).contains("m".repeat(64));
+    }
+
+    @Test
+    void eachRefusedConnection_isOneLine_anonymousIncluded() {
+        assertThatThrownBy(() -> TestClient.connect(as("alice", "wrong-password"), "log-wrong"))
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> TestClient.connect(as(null, null), "log-anonymous"))
+                .isInstanceOf(RuntimeException.class);
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> refusals("log-wrong").size() == 1
+                        && refusals("log-anonymous").size() == 1);
+        assertThat(everyLineNaming("log-wrong")).hasSize(1);
+        assertThat(everyLineNaming("log-anonymous")).hasSize(1);
+        assertThat(refusals("log-anonymous").get(0)).matches(".* from \\S+:\\d+.*");
+    }
+
+    @Test
+    void failedTlsHandshake_isOneLineWithThePeerAddress() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", broker.tlsPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.getInputStream().read(); // the broker closes it
+        } catch (java.io.IOException expected) {
+            // a reset is fine too
+        }
+        // A real client after it: once its connection is logged, the handshake failure was logged before it.
+        MosquittoClients.publish(broker, "alice", "onair/person/alice/availability", "online", true);
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        log.list.stream().anyMatch(e -> e.getFormattedMessage().contains("TLS handshake")));
+        List<ILoggingEvent> tls = log.list.stream()
+                .filter(e -> e.getFormattedMessage().contains("TLS")
+                        || (e.getThrowableProxy() != null
+                                && e.getThrowableProxy().getClassName().contains("SSL")))
+                .toList();
+        assertThat(tls).hasSize(1);
+        assertThat(tls.get(0).getThrowableProxy()).isNull();
+        assertThat(tls.get(0).getFormattedMessage()).contains("127.0.0.1").doesNotContain("\n");
+        assertThat(log.list).noneMatch(e -> e.getThrowableProxy() != null);
+    }
+
+    private List<String> refusals(String clientId) {
+        return everyLineNaming(clientId).stream()
+                .filter(l -> l.startsWith("Refused connection"))
+                .toList();
+    }
+
+    private List<String> everyLineNaming(String clientId) {
+        return log.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains(clientId))
+                .toList();
+    }
+
+    private static BrokerSettings as(String user, String password) {
+        BrokerSettings s = broker.settings("alice");
+        return new BrokerSettings(s.address(), s.caFile(), s.caSha256(), user, password);
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+}
