@@ -46,6 +46,7 @@ class WillAclIT {
             "kitchen onair/display/kitchen/state retained",
             "bridge onair/bridge/availability retained",
             "bridge homeassistant/device/onair_person_alice/config retained",
+            "bridge homeassistant/status",
             "ha homeassistant/status");
 
     private static final List<Object[]> TOPICS = List.of(
