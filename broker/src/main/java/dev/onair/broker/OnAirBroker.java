@@ -143,10 +143,8 @@ public final class OnAirBroker implements Component {
             stop();
             throw new StartupException(listenerFailure(e), e);
         }
-        Set<Integer> gated =
-                config.wsPort() == 0 ? Set.of(server.getSslPort()) : Set.of(server.getSslPort(), config.wsPort());
         try {
-            new GateInstaller(users, acl.writeRules(), guard, owners).install(server, gated);
+            new GateInstaller(users, acl.writeRules(), guard, owners).install(server, config.wsPort() == 0 ? 1 : 2);
         } catch (IllegalStateException e) {
             stop();
             throw new StartupException(e.getMessage(), e);

@@ -99,10 +99,15 @@ public final class GateInstaller {
     }
 
     private static List<Channel> listeners(Server server) {
+        return channels(server, "bossGroup", true);
+    }
+
+    /** The channels registered with one of Moquette's event loop groups: listeners, or accepted connections. */
+    private static List<Channel> channels(Server server, String group, boolean listening) {
         try {
             Object acceptor = field(Server.class, "acceptor").get(server);
             EventLoopGroup boss =
-                    (EventLoopGroup) field(acceptor.getClass(), "bossGroup").get(acceptor);
+                    (EventLoopGroup) field(acceptor.getClass(), group).get(acceptor);
             Method selectorOf = NioEventLoop.class.getDeclaredMethod("unwrappedSelector");
             selectorOf.setAccessible(true);
             List<Channel> result = new ArrayList<>();
