@@ -64,6 +64,17 @@ class BenchSmokeIT {
     }
 
     @Test
+    void badLogins_measuresGoodConnectsAndDeliveriesDuringAnAttack() throws Exception {
+        BadLogins.Result result = BadLogins.measure(4, 3, false);
+
+        assertThat(result.goodConnects()).isNotEmpty();
+        assertThat(result.goodFailures()).isZero();
+        assertThat(result.deliveries()).isNotEmpty();
+        assertThat(result.badAttempts()).isPositive();
+        assertThat(result.badCodes()).doesNotContainKey(0);
+    }
+
+    @Test
     void throughput_drivesBothBrokers() throws Exception {
         assumeTrue(
                 Files.isExecutable(Path.of("/usr/sbin/mosquitto")),
