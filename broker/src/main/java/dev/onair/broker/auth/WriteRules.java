@@ -1,7 +1,7 @@
 package dev.onair.broker.auth;
 
 import dev.onair.broker.users.User;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.topic.Topics;
 import java.util.List;
 import java.util.Optional;
 
