@@ -10,10 +10,10 @@ import java.util.List;
  * The real Teams log lines in {@code src/test/resources/teams/real}: each file names, in a comment above every line,
  * where the line was published. Comments are dropped here, so only Teams' own text reaches the parser.
  */
-final class RealLines {
+public final class RealLines {
     private RealLines() {}
 
-    static List<String> of(String file) {
+    public static List<String> of(String file) {
         try (InputStream in = RealLines.class.getResourceAsStream("/teams/real/" + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource teams/real/" + file);
@@ -28,7 +28,7 @@ final class RealLines {
     }
 
     /** The file's lines as Teams would have written them: one per line, each ending in a newline. */
-    static String text(String file) {
+    public static String text(String file) {
         StringBuilder b = new StringBuilder();
         of(file).forEach(line -> b.append(line).append('\n'));
         return b.toString();
