@@ -9,6 +9,7 @@ import dev.onair.contract.node.Lifecycle;
 import dev.onair.display.panel.PanelKind;
 import dev.onair.display.panel.Rotation;
 import dev.onair.display.scene.Animation;
+import dev.onair.display.scene.CameraMark;
 import dev.onair.display.scene.Layout;
 import dev.onair.display.scene.Look;
 import dev.onair.display.scene.NightHours;
@@ -150,6 +151,13 @@ public final class DisplayCommand implements Callable<Integer> {
     Map<String, String> animations = new LinkedHashMap<>();
 
     @Option(
+            names = "--camera-border",
+            paramLabel = "off|#RRGGBB[:WIDTH]",
+            defaultValue = "#FF0000:1",
+            description = "Border over the status colour of a person whose camera is on (default: ${DEFAULT-VALUE}).")
+    String cameraBorder = "#FF0000:1";
+
+    @Option(
             names = "--people",
             paramLabel = "ID",
             split = ",",
@@ -236,6 +244,7 @@ public final class DisplayCommand implements Callable<Integer> {
         for (String p : people) {
             errors.check("--people", () -> Ids.require(p, "person id"));
         }
+        CameraMark camera = errors.check("--camera-border", () -> CameraMark.parse(cameraBorder));
         String key = apiKey;
         if (apiKey != null && apiKeyFile != null) {
             errors.add("--api-key and --api-key-file: give one, not both");
@@ -255,7 +264,7 @@ public final class DisplayCommand implements Callable<Integer> {
                 broker.topicPrefix(),
                 panelSettings,
                 web,
-                Look.defaults().with(colours, anims),
+                Look.defaults().with(colours, anims).withCamera(camera),
                 brightness,
                 nightHours,
                 people,

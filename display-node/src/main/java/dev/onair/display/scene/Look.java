@@ -14,8 +14,9 @@ import java.util.Map;
  *
  * @param colours a colour for every key
  * @param animations an animation for every key
+ * @param camera what a person whose camera is on gets on top of their colour
  */
-public record Look(Map<String, Rgb> colours, Map<String, Animation> animations) {
+public record Look(Map<String, Rgb> colours, Map<String, Animation> animations, CameraMark camera) {
     /** Every key, in the order the contract's table lists them. */
     public static final List<String> KEYS = List.of(
             "available",
@@ -29,7 +30,13 @@ public record Look(Map<String, Rgb> colours, Map<String, Animation> animations) 
             "offline",
             "unknown");
 
+    /** A look with the default camera border. */
+    public Look(Map<String, Rgb> colours, Map<String, Animation> animations) {
+        this(colours, animations, CameraMark.DEFAULT);
+    }
+
     public Look {
+        java.util.Objects.requireNonNull(camera, "camera");
         colours = Map.copyOf(colours);
         animations = Map.copyOf(animations);
         for (String key : KEYS) {
@@ -74,7 +81,12 @@ public record Look(Map<String, Rgb> colours, Map<String, Animation> animations) 
         newColours.forEach((k, v) -> c.put(requireKey(k), v));
         Map<String, Animation> a = new LinkedHashMap<>(animations);
         newAnimations.forEach((k, v) -> a.put(requireKey(k), v));
-        return new Look(c, a);
+        return new Look(c, a, camera);
+    }
+
+    /** This look with another camera mark. */
+    public Look withCamera(CameraMark mark) {
+        return new Look(colours, animations, mark);
     }
 
     public static String requireKey(String key) {
