@@ -82,7 +82,8 @@ class TeamsLogsIT {
         Presence during = Wire.awaitPresence(broker, "liam", p -> Boolean.TRUE.equals(p.inCall()));
         assertThat(during.activity()).isEqualTo(Activity.IN_A_CALL);
 
-        append(log, call.subList(5, 7)); // the meeting ends: NotifyCallEnded and CallEnded fired
+        // One end line is enough (before issue 13 the id-less duplicates kept the call on after it).
+        append(log, call.subList(5, 6));
         Presence after = Wire.awaitPresence(broker, "liam", p -> Boolean.FALSE.equals(p.inCall()));
         assertThat(after.activity()).isEqualTo(Activity.BUSY);
     }
