@@ -2,16 +2,16 @@ package dev.onair.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onair.broker.testing.EmbeddedBroker;
 import dev.onair.broker.users.Role;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.Status;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.Status;
+import dev.onair.protocol.topic.Topics;
 import dev.onair.publisher.PublisherConfig.Source;
 import dev.onair.publisher.PublisherConfig.TeamsSettings;
 import dev.onair.publisher.teams.RealLines;
 import dev.onair.publisher.teams.TeamsClient;
-import dev.onair.testsupport.EmbeddedBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
