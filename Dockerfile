@@ -7,7 +7,8 @@ FROM --platform=$BUILDPLATFORM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # Poms first, so the dependency download is cached while only sources change.
 COPY pom.xml ./
-COPY contract/pom.xml contract/
+COPY protocol/pom.xml protocol/
+COPY runtime/pom.xml runtime/
 COPY broker/pom.xml broker/
 COPY test-support/pom.xml test-support/
 COPY publisher/pom.xml publisher/

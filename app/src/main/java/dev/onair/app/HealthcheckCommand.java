@@ -1,6 +1,6 @@
 package dev.onair.app;
 
-import dev.onair.contract.config.ConfigErrors;
+import dev.onair.runtime.config.ConfigErrors;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.onair.contract.config.Cli;
-import dev.onair.contract.node.Lifecycle;
+import dev.onair.broker.testing.MosquittoClients;
+import dev.onair.runtime.config.Cli;
+import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.testsupport.FreePorts;
-import dev.onair.testsupport.MosquittoClients;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

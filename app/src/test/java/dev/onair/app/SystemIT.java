@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.onair.contract.mqtt.BrokerAddress;
-import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.BrokerAddress;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import dev.onair.testsupport.FreePorts;
 import dev.onair.testsupport.TestClient;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.onair.bench;
 
-import dev.onair.contract.mqtt.BrokerAddress;
-import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.BrokerAddress;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import dev.onair.testsupport.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;

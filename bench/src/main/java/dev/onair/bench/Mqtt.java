@@ -3,8 +3,8 @@ package dev.onair.bench;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.mqtt.TlsTrust;
+import dev.onair.runtime.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.TlsTrust;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 

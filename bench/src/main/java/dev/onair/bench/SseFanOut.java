@@ -2,11 +2,11 @@ package dev.onair.bench;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import dev.onair.broker.testing.EmbeddedBroker;
 import dev.onair.broker.users.Role;
 import dev.onair.display.DisplayConfig;
 import dev.onair.display.DisplayNode;
 import dev.onair.display.WebSettings;
-import dev.onair.testsupport.EmbeddedBroker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

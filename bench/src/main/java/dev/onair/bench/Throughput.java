@@ -5,7 +5,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import dev.onair.bench.NodeProcess.Kind;
 import dev.onair.broker.users.Role;
-import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

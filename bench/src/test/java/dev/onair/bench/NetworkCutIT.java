@@ -3,12 +3,12 @@ package dev.onair.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.onair.broker.testing.EmbeddedBroker;
 import dev.onair.broker.users.Role;
-import dev.onair.contract.mqtt.BrokerAddress;
-import dev.onair.contract.mqtt.BrokerSettings;
 import dev.onair.publisher.PublisherConfig;
 import dev.onair.publisher.PublisherNode;
-import dev.onair.testsupport.EmbeddedBroker;
+import dev.onair.runtime.mqtt.BrokerAddress;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import dev.onair.testsupport.TestClient;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.onair.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import dev.onair.testsupport.TestClient;
 import dev.onair.testsupport.TestClient.Received;
 import java.time.Duration;

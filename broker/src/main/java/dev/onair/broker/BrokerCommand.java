@@ -2,9 +2,9 @@ package dev.onair.broker;
 
 import dev.onair.broker.certs.CertificateFiles;
 import dev.onair.broker.users.UsersFile;
-import dev.onair.contract.config.ConfigErrors;
-import dev.onair.contract.node.Lifecycle;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.topic.Topics;
+import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.lifecycle.Lifecycle;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

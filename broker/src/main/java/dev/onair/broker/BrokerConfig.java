@@ -2,7 +2,7 @@ package dev.onair.broker;
 
 import dev.onair.broker.certs.CertificateFiles;
 import dev.onair.broker.users.UsersFile;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.topic.Topics;
 import java.nio.file.Path;
 
 /**

@@ -2,7 +2,7 @@ package dev.onair.broker;
 
 import dev.onair.broker.certs.CertsCommand;
 import dev.onair.broker.users.UsersCommand;
-import dev.onair.contract.config.Cli;
+import dev.onair.runtime.config.Cli;
 import picocli.CommandLine.Command;
 
 /** The broker module's entry point: {@code onair broker}, {@code onair certs} and {@code onair users}. */

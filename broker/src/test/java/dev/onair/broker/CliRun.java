@@ -1,6 +1,6 @@
 package dev.onair.broker;
 
-import dev.onair.contract.config.Cli;
+import dev.onair.runtime.config.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,17 +1,17 @@
 package dev.onair.display;
 
-import dev.onair.contract.Ids;
-import dev.onair.contract.config.BrokerOptions;
-import dev.onair.contract.config.ConfigErrors;
-import dev.onair.contract.light.Rgb;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.node.Lifecycle;
 import dev.onair.display.panel.PanelKind;
 import dev.onair.display.panel.Rotation;
 import dev.onair.display.scene.Animation;
 import dev.onair.display.scene.Layout;
 import dev.onair.display.scene.Look;
 import dev.onair.display.scene.NightHours;
+import dev.onair.protocol.Ids;
+import dev.onair.protocol.light.Rgb;
+import dev.onair.runtime.config.BrokerOptions;
+import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.lifecycle.Lifecycle;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -196,7 +196,7 @@ public final class DisplayCommand implements Callable<Integer> {
     /**
      * Validates every option into a configuration.
      *
-     * @throws dev.onair.contract.config.ConfigException listing every problem
+     * @throws dev.onair.runtime.config.ConfigException listing every problem
      */
     public DisplayConfig toConfig() {
         ConfigErrors errors = new ConfigErrors();

@@ -1,12 +1,12 @@
 package dev.onair.display;
 
-import dev.onair.contract.Ids;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.topic.Topics;
 import dev.onair.display.panel.PanelKind;
 import dev.onair.display.scene.Layout;
 import dev.onair.display.scene.Look;
 import dev.onair.display.scene.NightHours;
+import dev.onair.protocol.Ids;
+import dev.onair.protocol.topic.Topics;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

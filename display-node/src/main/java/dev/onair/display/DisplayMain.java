@@ -1,6 +1,6 @@
 package dev.onair.display;
 
-import dev.onair.contract.config.Cli;
+import dev.onair.runtime.config.Cli;
 import picocli.CommandLine.Command;
 
 /** {@code onair display ...}: the display node on its own ({@code java -jar onair-display-node-*-all.jar display}). */

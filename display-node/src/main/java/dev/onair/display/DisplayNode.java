@@ -1,13 +1,5 @@
 package dev.onair.display;
 
-import dev.onair.contract.command.OverrideCommand;
-import dev.onair.contract.light.LightCommand;
-import dev.onair.contract.light.LightState;
-import dev.onair.contract.light.Rgb;
-import dev.onair.contract.mqtt.MqttConnection;
-import dev.onair.contract.node.Component;
-import dev.onair.contract.topic.TopicFilter;
-import dev.onair.contract.topic.Topics;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.Panel;
 import dev.onair.display.scene.LightControl;
@@ -17,6 +9,14 @@ import dev.onair.display.scene.SceneRenderer;
 import dev.onair.display.web.DashboardModel;
 import dev.onair.display.web.DashboardServer;
 import dev.onair.display.web.EventHub;
+import dev.onair.protocol.command.OverrideCommand;
+import dev.onair.protocol.light.LightCommand;
+import dev.onair.protocol.light.LightState;
+import dev.onair.protocol.light.Rgb;
+import dev.onair.protocol.topic.TopicFilter;
+import dev.onair.protocol.topic.Topics;
+import dev.onair.runtime.lifecycle.Component;
+import dev.onair.runtime.mqtt.MqttConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayDeque;

@@ -1,19 +1,19 @@
 package dev.onair.display;
 
-import dev.onair.contract.Availability;
-import dev.onair.contract.PayloadException;
-import dev.onair.contract.light.LightCommand;
-import dev.onair.contract.light.LightState;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.PresenceCodec;
-import dev.onair.contract.topic.TopicRef;
-import dev.onair.contract.topic.Topics;
 import dev.onair.display.scene.LightControl;
 import dev.onair.display.scene.Look;
 import dev.onair.display.scene.People;
 import dev.onair.display.scene.PersonView;
 import dev.onair.display.web.EventHub;
 import dev.onair.display.web.Json;
+import dev.onair.protocol.Availability;
+import dev.onair.protocol.PayloadException;
+import dev.onair.protocol.light.LightCommand;
+import dev.onair.protocol.light.LightState;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.PresenceCodec;
+import dev.onair.protocol.topic.TopicRef;
+import dev.onair.protocol.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,5 @@
 package dev.onair.display;
 
-import dev.onair.contract.light.LightState;
-import dev.onair.contract.node.Component;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.Panel;
 import dev.onair.display.scene.LightControl;
@@ -9,6 +7,8 @@ import dev.onair.display.scene.NightHours;
 import dev.onair.display.scene.People;
 import dev.onair.display.scene.PersonView;
 import dev.onair.display.scene.SceneRenderer;
+import dev.onair.protocol.light.LightState;
+import dev.onair.runtime.lifecycle.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,11 +2,11 @@ package dev.onair.display;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onair.broker.testing.EmbeddedBroker;
+import dev.onair.broker.testing.MosquittoClients;
 import dev.onair.broker.users.Role;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Status;
-import dev.onair.testsupport.EmbeddedBroker;
-import dev.onair.testsupport.MosquittoClients;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

@@ -3,12 +3,12 @@ package dev.onair.display;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.onair.contract.config.ConfigException;
 import dev.onair.display.panel.PanelKind;
 import dev.onair.display.panel.Rotation;
 import dev.onair.display.scene.Animation;
 import dev.onair.display.scene.Layout;
 import dev.onair.display.scene.NightHours;
+import dev.onair.runtime.config.ConfigException;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package dev.onair.display;
 
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.PresenceCodec;
-import dev.onair.contract.presence.Status;
+import dev.onair.broker.testing.EmbeddedBroker;
 import dev.onair.display.panel.PanelKind;
-import dev.onair.testsupport.EmbeddedBroker;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.PresenceCodec;
+import dev.onair.protocol.presence.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

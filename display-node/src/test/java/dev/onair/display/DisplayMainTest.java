@@ -2,7 +2,7 @@ package dev.onair.display;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onair.contract.config.Cli;
+import dev.onair.runtime.config.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,12 +2,12 @@ package dev.onair.bridge;
 
 import dev.onair.bridge.discovery.Cleaner;
 import dev.onair.bridge.ntfy.NtfyConfig;
-import dev.onair.contract.config.BrokerOptions;
-import dev.onair.contract.config.ConfigErrors;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.node.Lifecycle;
-import dev.onair.contract.presence.Status;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.presence.Status;
+import dev.onair.protocol.topic.Topics;
+import dev.onair.runtime.config.BrokerOptions;
+import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.lifecycle.Lifecycle;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.onair.bridge;
 
 import dev.onair.bridge.ntfy.NtfyConfig;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.topic.Topics;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

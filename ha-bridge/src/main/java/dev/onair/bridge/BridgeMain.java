@@ -1,6 +1,6 @@
 package dev.onair.bridge;
 
-import dev.onair.contract.config.Cli;
+import dev.onair.runtime.config.Cli;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar onair-ha-bridge-all.jar bridge [options]}: the top command {@code onair} with {@code bridge}. */

@@ -1,9 +1,9 @@
 package dev.onair.bridge;
 
-import dev.onair.contract.config.ConfigErrors;
-import dev.onair.contract.mqtt.BrokerAddress;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.mqtt.TlsTrust;
+import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.mqtt.BrokerAddress;
+import dev.onair.runtime.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.TlsTrust;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

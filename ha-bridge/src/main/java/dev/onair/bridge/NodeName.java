@@ -1,6 +1,6 @@
 package dev.onair.bridge;
 
-import dev.onair.contract.Ids;
+import dev.onair.protocol.Ids;
 
 /**
  * A person or display listed in the configuration: its id and the name Home Assistant shows for its device.

@@ -2,10 +2,10 @@ package dev.onair.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onair.contract.config.Cli;
-import dev.onair.contract.config.ConfigFile;
-import dev.onair.contract.config.OnAirDefaults;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.presence.Status;
+import dev.onair.runtime.config.Cli;
+import dev.onair.runtime.config.ConfigFile;
+import dev.onair.runtime.config.OnAirDefaults;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onair.bridge.discovery.DeviceConfigs;
 import dev.onair.bridge.discovery.HaRulesAccess;
+import dev.onair.broker.testing.EmbeddedBroker;
 import dev.onair.broker.users.Role;
-import dev.onair.contract.presence.Status;
-import dev.onair.contract.topic.Topics;
-import dev.onair.testsupport.EmbeddedBroker;
+import dev.onair.protocol.presence.Status;
+import dev.onair.protocol.topic.Topics;
 import dev.onair.testsupport.TestClient;
 import dev.onair.testsupport.TestClient.Received;
 import java.nio.charset.StandardCharsets;
@@ -234,7 +234,7 @@ class BridgeIT {
                 configs(OFFICE_CONFIG).size() == 1 && configs(BRIDGE_CONFIG).size() == 1);
         running.stop();
 
-        int code = dev.onair.contract.config.Cli.run(
+        int code = dev.onair.runtime.config.Cli.run(
                 new BridgeMain(),
                 new String[] {
                     "bridge",

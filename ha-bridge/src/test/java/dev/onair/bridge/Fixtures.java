@@ -1,12 +1,12 @@
 package dev.onair.bridge;
 
-import dev.onair.contract.light.LightState;
-import dev.onair.contract.light.Rgb;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.PresenceCodec;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.light.LightState;
+import dev.onair.protocol.light.Rgb;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.PresenceCodec;
+import dev.onair.protocol.presence.Status;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

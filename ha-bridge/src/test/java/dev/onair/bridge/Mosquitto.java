@@ -2,8 +2,8 @@ package dev.onair.bridge;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.onair.contract.mqtt.BrokerAddress;
-import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.BrokerAddress;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import dev.onair.testsupport.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;

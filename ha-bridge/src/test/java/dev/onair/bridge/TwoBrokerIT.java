@@ -7,10 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.onair.bridge.discovery.DeviceConfigs;
 import dev.onair.bridge.discovery.HaRulesAccess;
+import dev.onair.broker.testing.EmbeddedBroker;
 import dev.onair.broker.users.Role;
-import dev.onair.contract.presence.Status;
-import dev.onair.contract.topic.Topics;
-import dev.onair.testsupport.EmbeddedBroker;
+import dev.onair.protocol.presence.Status;
+import dev.onair.protocol.topic.Topics;
 import dev.onair.testsupport.TestClient;
 import dev.onair.testsupport.TestClient.Received;
 import java.nio.charset.StandardCharsets;
@@ -235,7 +235,7 @@ class TwoBrokerIT {
                 latest(ha, "homeassistant/device/onair_person_alice/config").isPresent());
         bridge.stop();
 
-        int code = dev.onair.contract.config.Cli.run(
+        int code = dev.onair.runtime.config.Cli.run(
                 new BridgeMain(),
                 new String[] {
                     "bridge",

@@ -1,13 +1,13 @@
 package dev.onair.publisher;
 
-import dev.onair.contract.mqtt.BrokerAddress;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.mqtt.MqttConnection;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.PresenceCodec;
-import dev.onair.contract.topic.TopicFilter;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.PresenceCodec;
+import dev.onair.protocol.topic.TopicFilter;
+import dev.onair.protocol.topic.Topics;
 import dev.onair.publisher.discovery.BrokerDiscovery;
+import dev.onair.runtime.mqtt.BrokerAddress;
+import dev.onair.runtime.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.MqttConnection;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.onair.publisher;
 
-import dev.onair.contract.config.ConfigException;
-import dev.onair.contract.mqtt.BrokerSettings;
+import dev.onair.runtime.config.ConfigException;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import java.io.Console;
 
 /**

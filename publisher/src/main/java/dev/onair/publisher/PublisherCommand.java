@@ -1,10 +1,6 @@
 package dev.onair.publisher;
 
-import dev.onair.contract.Ids;
-import dev.onair.contract.config.BrokerOptions;
-import dev.onair.contract.config.ConfigErrors;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.node.Lifecycle;
+import dev.onair.protocol.Ids;
 import dev.onair.publisher.PublisherConfig.Source;
 import dev.onair.publisher.PublisherConfig.TeamsSettings;
 import dev.onair.publisher.http.HttpSettings;
@@ -12,6 +8,10 @@ import dev.onair.publisher.http.PullSource.PollSettings;
 import dev.onair.publisher.presence.WorkingHours;
 import dev.onair.publisher.teams.TeamsClient;
 import dev.onair.publisher.teams.TeamsPaths;
+import dev.onair.runtime.config.BrokerOptions;
+import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.lifecycle.Lifecycle;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,12 +1,12 @@
 package dev.onair.publisher;
 
-import dev.onair.contract.Ids;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.Ids;
+import dev.onair.protocol.topic.Topics;
 import dev.onair.publisher.http.HttpSettings;
 import dev.onair.publisher.http.PullSource.PollSettings;
 import dev.onair.publisher.presence.WorkingHours;
 import dev.onair.publisher.teams.TeamsClient;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

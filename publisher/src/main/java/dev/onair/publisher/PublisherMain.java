@@ -1,6 +1,6 @@
 package dev.onair.publisher;
 
-import dev.onair.contract.config.Cli;
+import dev.onair.runtime.config.Cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,12 +1,8 @@
 package dev.onair.publisher;
 
-import dev.onair.contract.command.OverrideCommand;
-import dev.onair.contract.config.StartupException;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.mqtt.TlsTrust;
-import dev.onair.contract.node.Component;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.command.OverrideCommand;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.topic.Topics;
 import dev.onair.publisher.discovery.BrokerDiscovery;
 import dev.onair.publisher.http.PullSource;
 import dev.onair.publisher.http.StatusServer;
@@ -14,6 +10,10 @@ import dev.onair.publisher.presence.Detection;
 import dev.onair.publisher.presence.PresenceEngine;
 import dev.onair.publisher.teams.TeamsLogSource;
 import dev.onair.publisher.teams.TeamsProcessCheck;
+import dev.onair.runtime.config.StartupException;
+import dev.onair.runtime.lifecycle.Component;
+import dev.onair.runtime.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.TlsTrust;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package dev.onair.publisher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onair.contract.config.ConfigException;
 import dev.onair.publisher.PublisherConfig.Source;
 import dev.onair.publisher.teams.TeamsClient;
+import dev.onair.runtime.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -3,11 +3,11 @@ package dev.onair.publisher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.onair.broker.testing.EmbeddedBroker;
+import dev.onair.broker.testing.MosquittoClients;
 import dev.onair.broker.users.Role;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.Status;
-import dev.onair.testsupport.EmbeddedBroker;
-import dev.onair.testsupport.MosquittoClients;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.Status;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -2,11 +2,11 @@ package dev.onair.publisher;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.onair.contract.PayloadException;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.PresenceCodec;
-import dev.onair.testsupport.EmbeddedBroker;
-import dev.onair.testsupport.MosquittoClients;
+import dev.onair.broker.testing.EmbeddedBroker;
+import dev.onair.broker.testing.MosquittoClients;
+import dev.onair.protocol.PayloadException;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.PresenceCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ final class Wire {
     }
 
     /** Waits until the in-process publisher has decided {@code status} (while the broker may be down). */
-    static void awaitNodeSees(PublisherNode node, dev.onair.contract.presence.Status status) {
+    static void awaitNodeSees(PublisherNode node, dev.onair.protocol.presence.Status status) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> node.current() != null && node.current().status() == status);
     }

@@ -1,7 +1,7 @@
 package dev.onair.publisher;
 
-import dev.onair.contract.presence.Presence;
-import dev.onair.testsupport.EmbeddedBroker;
+import dev.onair.broker.testing.EmbeddedBroker;
+import dev.onair.protocol.presence.Presence;
 import java.util.function.Predicate;
 
 /** {@link Wire} for integration tests in sub-packages. */

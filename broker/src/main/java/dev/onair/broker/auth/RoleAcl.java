@@ -1,7 +1,7 @@
 package dev.onair.broker.auth;
 
 import dev.onair.broker.users.User;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.topic.Topics;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.onair.broker.certs;
 
-import dev.onair.contract.mqtt.TlsTrust;
+import dev.onair.runtime.mqtt.TlsTrust;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;

@@ -1,8 +1,8 @@
 package dev.onair.broker.certs;
 
-import dev.onair.contract.config.ConfigErrors;
-import dev.onair.contract.config.PerInvocation;
-import dev.onair.contract.config.StartupException;
+import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.PerInvocation;
+import dev.onair.runtime.config.StartupException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.onair.broker.certs;
 
-import dev.onair.contract.config.StartupException;
-import dev.onair.contract.mqtt.TlsTrust;
+import dev.onair.runtime.config.StartupException;
+import dev.onair.runtime.mqtt.TlsTrust;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;

@@ -1,6 +1,6 @@
 package dev.onair.broker.mdns;
 
-import dev.onair.contract.node.Component;
+import dev.onair.runtime.lifecycle.Component;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;

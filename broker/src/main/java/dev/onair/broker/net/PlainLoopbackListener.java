@@ -1,8 +1,8 @@
 package dev.onair.broker.net;
 
-import dev.onair.contract.config.StartupException;
-import dev.onair.contract.mqtt.TlsTrust;
-import dev.onair.contract.node.Component;
+import dev.onair.runtime.config.StartupException;
+import dev.onair.runtime.lifecycle.Component;
+import dev.onair.runtime.mqtt.TlsTrust;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

@@ -1,6 +1,6 @@
 package dev.onair.broker.users;
 
-import dev.onair.contract.Ids;
+import dev.onair.protocol.Ids;
 
 /**
  * One broker user.

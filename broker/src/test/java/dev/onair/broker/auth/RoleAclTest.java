@@ -7,7 +7,7 @@ import dev.onair.broker.users.Role;
 import dev.onair.broker.users.User;
 import dev.onair.broker.users.Users;
 import dev.onair.broker.users.UsersFile;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.topic.Topics;
 import io.moquette.broker.subscriptions.Topic;
 import java.nio.file.Path;
 import java.util.List;

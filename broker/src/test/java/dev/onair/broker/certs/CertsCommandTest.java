@@ -3,7 +3,7 @@ package dev.onair.broker.certs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onair.broker.CliRun;
-import dev.onair.contract.mqtt.TlsTrust;
+import dev.onair.runtime.mqtt.TlsTrust;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.onair.broker.certs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onair.contract.config.StartupException;
+import dev.onair.runtime.config.StartupException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.onair.display.panel;
 
-import dev.onair.contract.light.Rgb;
+import dev.onair.protocol.light.Rgb;
 import java.util.Arrays;
 
 /**

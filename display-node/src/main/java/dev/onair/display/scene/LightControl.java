@@ -1,8 +1,8 @@
 package dev.onair.display.scene;
 
-import dev.onair.contract.light.LightCommand;
-import dev.onair.contract.light.LightState;
-import dev.onair.contract.light.Rgb;
+import dev.onair.protocol.light.LightCommand;
+import dev.onair.protocol.light.LightState;
+import dev.onair.protocol.light.Rgb;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;

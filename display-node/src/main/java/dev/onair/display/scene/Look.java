@@ -1,8 +1,8 @@
 package dev.onair.display.scene;
 
-import dev.onair.contract.light.Rgb;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.light.Rgb;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.onair.display.scene;
 
-import dev.onair.contract.Availability;
-import dev.onair.contract.presence.Presence;
+import dev.onair.protocol.Availability;
+import dev.onair.protocol.presence.Presence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.onair.display.scene;
 
-import dev.onair.contract.Availability;
-import dev.onair.contract.presence.Presence;
+import dev.onair.protocol.Availability;
+import dev.onair.protocol.presence.Presence;
 
 /**
  * What the display knows about one person: the last good presence and availability, either of which may not have

@@ -1,8 +1,8 @@
 package dev.onair.display.scene;
 
-import dev.onair.contract.light.LightState;
-import dev.onair.contract.light.Rgb;
 import dev.onair.display.panel.Frame;
+import dev.onair.protocol.light.LightState;
+import dev.onair.protocol.light.Rgb;
 import java.time.Duration;
 import java.util.List;
 

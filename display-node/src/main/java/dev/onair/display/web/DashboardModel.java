@@ -1,11 +1,11 @@
 package dev.onair.display.web;
 
-import dev.onair.contract.command.OverrideCommand;
-import dev.onair.contract.light.LightCommand;
-import dev.onair.contract.light.LightState;
-import dev.onair.contract.light.Rgb;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.scene.PersonView;
+import dev.onair.protocol.command.OverrideCommand;
+import dev.onair.protocol.light.LightCommand;
+import dev.onair.protocol.light.LightState;
+import dev.onair.protocol.light.Rgb;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

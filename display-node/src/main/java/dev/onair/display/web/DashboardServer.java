@@ -1,14 +1,14 @@
 package dev.onair.display.web;
 
-import dev.onair.contract.Ids;
-import dev.onair.contract.PayloadException;
-import dev.onair.contract.command.OverrideCommand;
-import dev.onair.contract.config.StartupException;
-import dev.onair.contract.light.LightCommand;
-import dev.onair.contract.node.Component;
 import dev.onair.display.WebSettings;
 import dev.onair.display.scene.PersonView;
 import dev.onair.display.web.EventHub.SseEvent;
+import dev.onair.protocol.Ids;
+import dev.onair.protocol.PayloadException;
+import dev.onair.protocol.command.OverrideCommand;
+import dev.onair.protocol.light.LightCommand;
+import dev.onair.runtime.config.StartupException;
+import dev.onair.runtime.lifecycle.Component;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;

@@ -2,11 +2,11 @@ package dev.onair.display.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.onair.contract.json.StrictJson;
-import dev.onair.contract.light.Rgb;
-import dev.onair.contract.presence.PresenceCodec;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.scene.PersonView;
+import dev.onair.protocol.json.StrictJson;
+import dev.onair.protocol.light.Rgb;
+import dev.onair.protocol.presence.PresenceCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

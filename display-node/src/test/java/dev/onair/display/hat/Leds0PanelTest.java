@@ -2,9 +2,9 @@ package dev.onair.display.hat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onair.contract.light.Rgb;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.Rotation;
+import dev.onair.protocol.light.Rgb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

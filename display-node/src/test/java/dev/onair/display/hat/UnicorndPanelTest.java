@@ -3,9 +3,9 @@ package dev.onair.display.hat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onair.contract.light.Rgb;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.Rotation;
+import dev.onair.protocol.light.Rgb;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;

@@ -3,9 +3,9 @@ package dev.onair.display.scene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onair.contract.light.Rgb;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.light.Rgb;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Status;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

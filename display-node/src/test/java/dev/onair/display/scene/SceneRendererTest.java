@@ -2,13 +2,13 @@ package dev.onair.display.scene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onair.contract.Availability;
-import dev.onair.contract.light.LightState;
-import dev.onair.contract.light.Rgb;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.Status;
 import dev.onair.display.panel.Frame;
+import dev.onair.protocol.Availability;
+import dev.onair.protocol.light.LightState;
+import dev.onair.protocol.light.Rgb;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,14 +2,14 @@ package dev.onair.display.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onair.contract.Availability;
-import dev.onair.contract.command.OverrideCommand;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.Status;
 import dev.onair.display.WebSettings;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.scene.PersonView;
+import dev.onair.protocol.Availability;
+import dev.onair.protocol.command.OverrideCommand;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.Status;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

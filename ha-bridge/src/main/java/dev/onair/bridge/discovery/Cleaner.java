@@ -1,11 +1,11 @@
 package dev.onair.bridge.discovery;
 
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.mqtt.MqttConnection;
-import dev.onair.contract.topic.Topic;
-import dev.onair.contract.topic.TopicFilter;
-import dev.onair.contract.topic.TopicRef;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.topic.Topic;
+import dev.onair.protocol.topic.TopicFilter;
+import dev.onair.protocol.topic.TopicRef;
+import dev.onair.protocol.topic.Topics;
+import dev.onair.runtime.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.MqttConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

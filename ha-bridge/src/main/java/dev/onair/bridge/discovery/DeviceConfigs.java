@@ -2,13 +2,13 @@ package dev.onair.bridge.discovery;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.onair.contract.json.StrictJson;
-import dev.onair.contract.light.LightState;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Status;
-import dev.onair.contract.topic.Topic;
-import dev.onair.contract.topic.TopicRef.Kind;
-import dev.onair.contract.topic.Topics;
+import dev.onair.protocol.json.StrictJson;
+import dev.onair.protocol.light.LightState;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Status;
+import dev.onair.protocol.topic.Topic;
+import dev.onair.protocol.topic.TopicRef.Kind;
+import dev.onair.protocol.topic.Topics;
 import java.nio.charset.StandardCharsets;
 
 /**

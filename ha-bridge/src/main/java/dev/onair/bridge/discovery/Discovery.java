@@ -2,11 +2,11 @@ package dev.onair.bridge.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.onair.bridge.roster.Member;
-import dev.onair.contract.PayloadException;
-import dev.onair.contract.json.StrictJson;
-import dev.onair.contract.mqtt.MqttConnection;
-import dev.onair.contract.topic.Topic;
-import dev.onair.contract.topic.TopicRef.Kind;
+import dev.onair.protocol.PayloadException;
+import dev.onair.protocol.json.StrictJson;
+import dev.onair.protocol.topic.Topic;
+import dev.onair.protocol.topic.TopicRef.Kind;
+import dev.onair.runtime.mqtt.MqttConnection;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.onair.bridge.ntfy;
 
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.presence.Status;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Set;

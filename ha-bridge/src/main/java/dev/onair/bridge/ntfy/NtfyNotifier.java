@@ -1,9 +1,9 @@
 package dev.onair.bridge.ntfy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.onair.contract.json.StrictJson;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.json.StrictJson;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.Status;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,6 +1,6 @@
 package dev.onair.bridge.roster;
 
-import dev.onair.contract.topic.TopicRef.Kind;
+import dev.onair.protocol.topic.TopicRef.Kind;
 
 /**
  * A person or display that should appear in Home Assistant.

@@ -1,12 +1,12 @@
 package dev.onair.bridge.roster;
 
 import dev.onair.bridge.NodeName;
-import dev.onair.contract.Availability;
-import dev.onair.contract.PayloadException;
-import dev.onair.contract.light.LightState;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.PresenceCodec;
-import dev.onair.contract.topic.TopicRef.Kind;
+import dev.onair.protocol.Availability;
+import dev.onair.protocol.PayloadException;
+import dev.onair.protocol.light.LightState;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.PresenceCodec;
+import dev.onair.protocol.topic.TopicRef.Kind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onair.bridge.NodeName;
-import dev.onair.contract.PayloadException;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.PresenceCodec;
-import dev.onair.contract.presence.Status;
-import dev.onair.contract.topic.TopicRef.Kind;
+import dev.onair.protocol.PayloadException;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.PresenceCodec;
+import dev.onair.protocol.presence.Status;
+import dev.onair.protocol.topic.TopicRef.Kind;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.onair.publisher.discovery;
 
-import dev.onair.contract.mqtt.BrokerAddress;
-import dev.onair.contract.mqtt.TlsTrust;
+import dev.onair.runtime.mqtt.BrokerAddress;
+import dev.onair.runtime.mqtt.TlsTrust;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,13 +1,13 @@
 package dev.onair.publisher.http;
 
-import static dev.onair.contract.json.StrictJson.MAPPER;
+import static dev.onair.protocol.json.StrictJson.MAPPER;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.onair.contract.PayloadException;
-import dev.onair.contract.json.StrictJson;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.PayloadException;
+import dev.onair.protocol.json.StrictJson;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.Status;
 import dev.onair.publisher.presence.Detection;
 import dev.onair.publisher.teams.TeamsPresence;
 import java.nio.charset.StandardCharsets;

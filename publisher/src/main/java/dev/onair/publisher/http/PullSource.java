@@ -1,8 +1,8 @@
 package dev.onair.publisher.http;
 
-import dev.onair.contract.PayloadException;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.PayloadException;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Status;
 import dev.onair.publisher.presence.Detection;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,10 +1,10 @@
 package dev.onair.publisher.http;
 
-import dev.onair.contract.PayloadException;
-import dev.onair.contract.config.StartupException;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.PresenceCodec;
+import dev.onair.protocol.PayloadException;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.PresenceCodec;
 import dev.onair.publisher.presence.Detection;
+import dev.onair.runtime.config.StartupException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.BindException;
@@ -140,7 +140,7 @@ public final class StatusServer {
     }
 
     private static void error(Context ctx, int code, String reason) {
-        String body = dev.onair.contract.json.StrictJson.MAPPER
+        String body = dev.onair.protocol.json.StrictJson.MAPPER
                 .createObjectNode()
                 .put("error", reason)
                 .toString();

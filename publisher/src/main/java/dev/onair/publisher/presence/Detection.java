@@ -1,7 +1,7 @@
 package dev.onair.publisher.presence;
 
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Status;
 import java.util.Objects;
 
 /**

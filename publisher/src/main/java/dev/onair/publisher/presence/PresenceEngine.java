@@ -1,9 +1,9 @@
 package dev.onair.publisher.presence;
 
-import dev.onair.contract.command.OverrideCommand;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.command.OverrideCommand;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.Status;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

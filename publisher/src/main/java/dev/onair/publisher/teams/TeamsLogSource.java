@@ -1,7 +1,7 @@
 package dev.onair.publisher.teams;
 
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Status;
 import dev.onair.publisher.presence.Detection;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

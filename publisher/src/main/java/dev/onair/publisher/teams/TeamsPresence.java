@@ -1,7 +1,7 @@
 package dev.onair.publisher.teams;
 
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Status;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,12 +1,12 @@
 package dev.onair.publisher.discovery;
 
+import dev.onair.broker.testing.EmbeddedBroker;
 import dev.onair.broker.users.Role;
-import dev.onair.contract.mqtt.BrokerSettings;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.presence.Status;
 import dev.onair.publisher.PublisherConfig;
 import dev.onair.publisher.PublisherNode;
 import dev.onair.publisher.WireAccess;
-import dev.onair.testsupport.EmbeddedBroker;
+import dev.onair.runtime.mqtt.BrokerSettings;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.onair.publisher.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onair.contract.mqtt.BrokerAddress;
 import dev.onair.publisher.discovery.BrokerDiscovery.Advert;
+import dev.onair.runtime.mqtt.BrokerAddress;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

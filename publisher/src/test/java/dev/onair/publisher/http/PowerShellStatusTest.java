@@ -3,11 +3,11 @@ package dev.onair.publisher.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onair.contract.PayloadException;
-import dev.onair.contract.PayloadException.Reason;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.PayloadException;
+import dev.onair.protocol.PayloadException.Reason;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.Status;
 import dev.onair.publisher.presence.Detection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -2,10 +2,10 @@ package dev.onair.publisher.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onair.contract.command.OverrideCommand;
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Presence;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.command.OverrideCommand;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.Status;
 import dev.onair.publisher.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

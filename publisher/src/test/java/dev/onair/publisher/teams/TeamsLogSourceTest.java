@@ -11,8 +11,8 @@ import static dev.onair.publisher.teams.TeamsLogStateTestLines.PRESENCE_DND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Status;
 import dev.onair.publisher.presence.Detection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

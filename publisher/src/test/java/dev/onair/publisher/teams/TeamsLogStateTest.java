@@ -2,8 +2,8 @@ package dev.onair.publisher.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onair.contract.presence.Activity;
-import dev.onair.contract.presence.Status;
+import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,81 @@
+package dev.onair.protocol.topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.onair.protocol.topic.TopicRef.Kind;
+import dev.onair.protocol.topic.TopicRef.Leaf;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+    private final Topics topics = Topics.defaults();
+
+    @Test
+    void builders_matchContractSection2() {
+        assertThat(topics.personPresence("alice").name()).isEqualTo("onair/person/alice/presence");
+        assertThat(topics.personAvailability("alice").name()).isEqualTo("onair/person/alice/availability");
+        assertThat(topics.personSet("alice").name()).isEqualTo("onair/person/alice/set");
+        assertThat(topics.displayState("main").name()).isEqualTo("onair/display/main/state");
+        assertThat(topics.displaySet("main").name()).isEqualTo("onair/display/main/set");
+        assertThat(topics.displayAvailability("main").name()).isEqualTo("onair/display/main/availability");
+        assertThat(topics.bridgeAvailability().name()).isEqualTo("onair/bridge/availability");
+        assertThat(topics.discoveryConfig(Kind.PERSON, "alice").name())
+                .isEqualTo("homeassistant/device/onair_person_alice/config");
+        assertThat(topics.discoveryConfig(Kind.DISPLAY, "main").name())
+                .isEqualTo("homeassistant/device/onair_display_main/config");
+        assertThat(topics.haStatus().name()).isEqualTo("homeassistant/status");
+        assertThat(topics.allPersonPresence().filter()).isEqualTo("onair/person/+/presence");
+    }
+
+    @Test
+    void prefixes_areConfigurable() {
+        Topics custom = new Topics("home/onair", "ha");
+        assertThat(custom.personPresence("bob").name()).isEqualTo("home/onair/person/bob/presence");
+        assertThat(custom.discoveryConfig(Kind.DISPLAY, "door").name())
+                .isEqualTo("ha/device/onair_display_door/config");
+        assertThat(custom.parse("home/onair/person/bob/set")).contains(new TopicRef(Kind.PERSON, "bob", Leaf.SET));
+    }
+
+    @Test
+    void builders_rejectWildcardsAndBadIds() {
+        assertThatThrownBy(() -> topics.personPresence("+")).hasMessageContaining("person id '+'");
+        assertThatThrownBy(() -> topics.personSet("#")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> topics.displayState("Main")).hasMessageContaining("display id 'Main'");
+        assertThatThrownBy(() -> topics.personPresence("a/b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Topic("onair/person/+/presence")).hasMessageContaining("wildcard");
+        assertThatThrownBy(() -> new Topic("onair/#")).hasMessageContaining("wildcard");
+        assertThatThrownBy(() -> new Topics("onair/+", "homeassistant")).hasMessageContaining("topic prefix");
+    }
+
+    @Test
+    void parse_roundTripsEveryTopic() {
+        assertThat(topics.parse("onair/person/alice/presence"))
+                .contains(new TopicRef(Kind.PERSON, "alice", Leaf.PRESENCE));
+        assertThat(topics.parse("onair/person/alice/availability"))
+                .contains(new TopicRef(Kind.PERSON, "alice", Leaf.AVAILABILITY));
+        assertThat(topics.parse("onair/display/main/state")).contains(new TopicRef(Kind.DISPLAY, "main", Leaf.STATE));
+        assertThat(topics.parse("onair/display/main/set")).contains(new TopicRef(Kind.DISPLAY, "main", Leaf.SET));
+        assertThat(topics.parse("onair/bridge/availability"))
+                .contains(new TopicRef(Kind.BRIDGE, null, Leaf.AVAILABILITY));
+    }
+
+    @Test
+    void parse_rejectsAnythingOutsideTheContract() {
+        assertThat(topics.parse("onair/person/Alice/presence")).isEmpty();
+        assertThat(topics.parse("onair/person/alice/state")).isEmpty();
+        assertThat(topics.parse("onair/display/main/presence")).isEmpty();
+        assertThat(topics.parse("onair/person/alice/presence/extra")).isEmpty();
+        assertThat(topics.parse("onairx/person/alice/presence")).isEmpty();
+        assertThat(topics.parse("other/person/alice/presence")).isEmpty();
+        assertThat(topics.parse("onair/robot/r2/state")).isEmpty();
+        assertThat(topics.parse(null)).isEmpty();
+    }
+
+    @Test
+    void topicFilter_acceptsOnlyWellFormedMultiLevelWildcards() {
+        assertThat(new TopicFilter("onair/#").filter()).isEqualTo("onair/#");
+        assertThat(new TopicFilter("#").filter()).isEqualTo("#");
+        assertThatThrownBy(() -> new TopicFilter("onair/#/x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TopicFilter("onair#")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
