@@ -10,6 +10,7 @@ import dev.onair.bridge.BridgeCommand;
 import dev.onair.broker.BrokerCommand;
 import dev.onair.display.DisplayCommand;
 import dev.onair.runtime.config.OnAirDefaults;
+import dev.onair.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ import picocli.CommandLine;
  */
 class ComposeFileIT {
     private static final Path ROOT =
-            Path.of(System.getProperty("onair.root", "..")).toAbsolutePath();
+            RepositoryRoot.get();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @TempDir
