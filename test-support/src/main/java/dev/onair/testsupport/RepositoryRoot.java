@@ -9,7 +9,7 @@ import java.util.Optional;
  * The checkout's root folder, for tests and benchmarks that read the compose files or start the built jars. Found the
  * way Maven finds its multi-module project directory: the nearest folder above that holds {@code .mvn}; searched from
  * the working folder (Maven runs each module's tests in the module's folder), then from where this class was loaded
- * (a jar under {@code */target}, run from anywhere).
+ * (a jar in a module's {@code target} folder, run from anywhere).
  */
 public final class RepositoryRoot {
     private RepositoryRoot() {}
