@@ -7,12 +7,12 @@ import dev.onair.protocol.topic.Topics;
 import dev.onair.publisher.discovery.BrokerDiscovery;
 import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.HiveMqConnection;
 import dev.onair.runtime.mqtt.MqttConnection;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,6 @@ final class BrokerLink {
     private final String person;
     private final BrokerDiscovery discovery;
     private final MqttConnection.Handler onSet;
-    private final AtomicBoolean subscribed = new AtomicBoolean();
     private volatile boolean stopped;
     private MqttConnection connection;
     private byte[] presence;
@@ -112,17 +111,10 @@ final class BrokerLink {
         if (stopped) {
             return;
         }
-        MqttConnection c = new MqttConnection(target, "onair-publisher-" + person, topics.personAvailability(person));
-        // Subscribing once is enough: the client subscribes again by itself when a reconnect finds no session.
-        c.onConnected(() -> {
-            if (subscribed.compareAndSet(false, true)) {
-                c.subscribe(new TopicFilter(topics.personSet(person).name()), onSet)
-                        .exceptionally(e -> {
-                            subscribed.set(false);
-                            log.warn("Cannot subscribe to {}: {}", topics.personSet(person), e.getMessage());
-                            return null;
-                        });
-            }
+        MqttConnection c = new HiveMqConnection(target, "onair-publisher-" + person, topics.personAvailability(person));
+        c.subscribe(new TopicFilter(topics.personSet(person).name()), onSet).exceptionally(e -> {
+            log.warn("Cannot subscribe to {}: {}", topics.personSet(person), e.getMessage());
+            return null;
         });
         c.start();
         connection = c;
