@@ -8,6 +8,7 @@ import dev.onair.publisher.discovery.BrokerDiscovery;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.StartupException;
+import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import dev.onair.runtime.mqtt.HiveMqConnection;
@@ -59,10 +60,8 @@ public final class SetCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions broker = new BrokerOptions();
 
-    @Option(
-            names = {"-v", "--verbose"},
-            description = "Log details.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
