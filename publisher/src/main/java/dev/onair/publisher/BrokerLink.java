@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +92,7 @@ final class BrokerLink {
     private void browse() {
         int attempts = 0;
         while (!stopped) {
+            long began = System.nanoTime();
             Optional<BrokerAddress> found = discovery.find(BROWSE);
             if (found.isPresent()) {
                 try {
@@ -103,6 +105,15 @@ final class BrokerLink {
             }
             if (++attempts == 1 || attempts % 12 == 0) {
                 log.warn("No OnAir broker with the trusted CA found by mDNS yet; still looking (or set --broker)");
+            }
+            // A browse that fails at once (JmDNS.create without a network) waits out its period instead of spinning.
+            long left = BROWSE.toNanos() - (System.nanoTime() - began);
+            if (left > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(left);
+                } catch (InterruptedException e) {
+                    return; // stop()
+                }
             }
         }
     }
