@@ -11,6 +11,7 @@ import dev.onair.protocol.Ids;
 import dev.onair.protocol.light.Rgb;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.io.IOException;
@@ -185,10 +186,8 @@ public final class DisplayCommand implements Callable<Integer> {
             description = "Length of the start-up rainbow sweep; 0 for none (default: ${DEFAULT-VALUE}).")
     int rainbowSeconds = 2;
 
-    @Option(
-            names = {"--verbose", "-v"},
-            description = "Debug logging for OnAir's own code.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path config;

@@ -11,6 +11,7 @@ import dev.onair.publisher.teams.TeamsClient;
 import dev.onair.publisher.teams.TeamsPaths;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.io.IOException;
@@ -138,10 +139,8 @@ public final class PublisherCommand implements Callable<Integer> {
             description = "Time zone of --working-hours (default: this computer's).")
     String timeZone;
 
-    @Option(
-            names = {"-v", "--verbose"},
-            description = "Log details: every presence line read, calls, MQTT.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {

@@ -2,6 +2,7 @@ package dev.onair.display.scene;
 
 import dev.onair.protocol.light.Rgb;
 import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Colours;
 import dev.onair.protocol.presence.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,17 +19,7 @@ import java.util.Map;
  */
 public record Look(Map<String, Rgb> colours, Map<String, Animation> animations, CameraMark camera) {
     /** Every key, in the order the contract's table lists them. */
-    public static final List<String> KEYS = List.of(
-            "available",
-            "busy",
-            "in_a_call",
-            "in_a_meeting",
-            "presenting",
-            "do_not_disturb",
-            "be_right_back",
-            "away",
-            "offline",
-            "unknown");
+    public static final List<String> KEYS = Colours.KEYS;
 
     /** A look with the default camera border. */
     public Look(Map<String, Rgb> colours, Map<String, Animation> animations) {
@@ -52,15 +43,9 @@ public record Look(Map<String, Rgb> colours, Map<String, Animation> animations, 
     /** CONTRACT.md section 6's colours; calls, meetings and presenting pulse, everything else is still. */
     public static Look defaults() {
         Map<String, Rgb> c = new LinkedHashMap<>();
-        c.put("available", Rgb.parseHex("#00FF00"));
-        for (String busy : List.of("busy", "in_a_call", "in_a_meeting", "presenting")) {
-            c.put(busy, Rgb.parseHex("#FF0000"));
+        for (String key : KEYS) {
+            c.put(key, Colours.byDefault(key));
         }
-        c.put("do_not_disturb", Rgb.parseHex("#800080"));
-        c.put("be_right_back", Rgb.parseHex("#FFFF00"));
-        c.put("away", Rgb.parseHex("#FFFF00"));
-        c.put("offline", Rgb.parseHex("#808080"));
-        c.put("unknown", Rgb.parseHex("#FFFFFF"));
         Map<String, Animation> a = new LinkedHashMap<>();
         for (String key : KEYS) {
             a.put(key, Animation.SOLID);
@@ -109,8 +94,6 @@ public record Look(Map<String, Rgb> colours, Map<String, Animation> animations, 
      * status ({@code do_not_disturb} while presenting looks like do-not-disturb).
      */
     public static String key(Status status, Activity activity) {
-        boolean refinesBusy =
-                activity == Activity.IN_A_CALL || activity == Activity.IN_A_MEETING || activity == Activity.PRESENTING;
-        return status == Status.BUSY && refinesBusy ? activity.wire() : status.wire();
+        return Colours.key(status, activity);
     }
 }

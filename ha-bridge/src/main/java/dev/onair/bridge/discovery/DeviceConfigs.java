@@ -194,7 +194,9 @@ public final class DeviceConfigs {
         ObjectNode origin = root.putObject("origin");
         origin.put("name", Origin.NAME);
         origin.put("sw_version", Origin.version());
-        origin.put("support_url", Origin.SUPPORT_URL);
+        if (Origin.SUPPORT_URL != null) {
+            origin.put("support_url", Origin.SUPPORT_URL);
+        }
     }
 
     private ObjectNode component(
