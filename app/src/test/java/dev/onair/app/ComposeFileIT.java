@@ -1,7 +1,6 @@
 package dev.onair.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +9,8 @@ import dev.onair.bridge.BridgeCommand;
 import dev.onair.broker.BrokerCommand;
 import dev.onair.display.DisplayCommand;
 import dev.onair.runtime.config.OnAirDefaults;
+import dev.onair.testsupport.OutsideTool;
+import dev.onair.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +34,7 @@ import picocli.CommandLine;
  * {@code .env.example} as the {@code .env}: valid, and saying what issue 6 and CONTRACT.md section 8 require.
  */
 class ComposeFileIT {
-    private static final Path ROOT =
-            Path.of(System.getProperty("onair.root", "..")).toAbsolutePath();
+    private static final Path ROOT = RepositoryRoot.get();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @TempDir
@@ -42,10 +42,7 @@ class ComposeFileIT {
 
     @BeforeAll
     static void copyComposeFilesWithEnvExample() throws IOException {
-        assumeTrue(
-                installed(),
-                "docker-compose is not installed (apt-get install docker-compose; .ci/run installs it): "
-                        + "the compose file check is skipped");
+        OutsideTool.require(installed(), "docker-compose is not installed (apt-get install docker-compose)");
         for (String file : List.of("docker-compose.yml", "docker-compose.pi.yml")) {
             Files.copy(ROOT.resolve(file), project.resolve(file));
         }
