@@ -9,6 +9,8 @@ import dev.onair.bridge.BridgeCommand;
 import dev.onair.broker.BrokerCommand;
 import dev.onair.display.DisplayCommand;
 import dev.onair.runtime.config.OnAirDefaults;
+import dev.onair.testsupport.OutsideTool;
+import dev.onair.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +34,7 @@ import picocli.CommandLine;
  * {@code .env.example} as the {@code .env}: valid, and saying what issue 6 and CONTRACT.md section 8 require.
  */
 class ComposeFileIT {
-    private static final Path ROOT =
-            Path.of(System.getProperty("onair.root", "..")).toAbsolutePath();
+    private static final Path ROOT = RepositoryRoot.get();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @TempDir
@@ -41,10 +42,7 @@ class ComposeFileIT {
 
     @BeforeAll
     static void copyComposeFilesWithEnvExample() throws IOException {
-        // A missing tool fails the check rather than skipping it: CI must never pass without it.
-        assertThat(installed())
-                .as("docker-compose is not installed (apt-get install docker-compose; .ci/run installs it)")
-                .isTrue();
+        OutsideTool.require(installed(), "docker-compose is not installed (apt-get install docker-compose)");
         for (String file : List.of("docker-compose.yml", "docker-compose.pi.yml")) {
             Files.copy(ROOT.resolve(file), project.resolve(file));
         }

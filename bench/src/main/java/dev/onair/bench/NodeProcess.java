@@ -1,5 +1,6 @@
 package dev.onair.bench;
 
+import dev.onair.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -52,7 +53,7 @@ public final class NodeProcess implements AutoCloseable {
 
         /** The shaded jar, or null when it has not been built. */
         public Path jar() {
-            Path jar = Roots.repository()
+            Path jar = RepositoryRoot.get()
                     .resolve(module)
                     .resolve("target")
                     .resolve("onair-" + module + "-0.1.0-SNAPSHOT-all.jar");
@@ -104,7 +105,7 @@ public final class NodeProcess implements AutoCloseable {
     /** Whether it was started from the shaded jar. */
     public static String origin(Kind kind, boolean fromJar) {
         Path jar = fromJar ? kind.jar() : null;
-        return jar == null ? "class path" : Roots.repository().relativize(jar).toString();
+        return jar == null ? "class path" : RepositoryRoot.get().relativize(jar).toString();
     }
 
     public long pid() {
