@@ -44,12 +44,26 @@
       const until = p.override_until ? ' · override until ' + new Date(p.override_until).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) : '';
       li.querySelector('.since').textContent = since + until + (p.source ? ' · ' + p.source : '');
       li.querySelector('.swatch').style.background = colourOf(p);
+      renderMedia(li, p, offline);
       li.querySelector('.override').addEventListener('change', (e) => {
         if (e.target.value) override(p.person, e.target.value);
         e.target.value = '';
       });
       list.appendChild(li);
     }
+  }
+
+  // Camera, microphone and unread count (issue 13); null or absent means the publisher cannot tell, so nothing is said.
+  function renderMedia(li, p, offline) {
+    const parts = [];
+    const camera = !offline && p.camera === true;
+    if (camera) parts.push('camera on');
+    if (!offline && p.mic === true) parts.push('mic on');
+    if (Number.isInteger(p.unread) && p.unread > 0) parts.push(p.unread + ' unread');
+    const media = li.querySelector('.media');
+    media.textContent = parts.join(' · ');
+    li.classList.toggle('camera-on', camera);
+    li.dataset.camera = p.camera === true ? 'on' : p.camera === false ? 'off' : 'unknown';
   }
 
   // The server sends the configured colour; the availability event alone does not, so offline is grey here too.

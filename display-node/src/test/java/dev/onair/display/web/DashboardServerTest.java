@@ -98,7 +98,8 @@ class DashboardServerTest {
         assertThat(r.body())
                 .isEqualTo("[{\"v\":1,\"person\":\"alice\",\"status\":\"busy\",\"activity\":\"in_a_call\","
                         + "\"since\":\"2026-11-22T09:00:00Z\",\"source\":\"teams-log\",\"teams_running\":true,"
-                        + "\"in_call\":true,\"override_until\":null,\"availability\":\"online\",\"color\":\"#010203\"},"
+                        + "\"in_call\":true,\"override_until\":null,\"unread\":null,\"camera\":null,\"mic\":null,"
+                        + "\"availability\":\"online\",\"color\":\"#010203\"},"
                         + "{\"person\":\"bob\",\"availability\":\"offline\",\"color\":\"#010203\"}]");
     }
 
