@@ -1,4 +1,4 @@
-package dev.onair.testsupport;
+package dev.onair.broker.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -6,6 +6,8 @@ import dev.onair.broker.BrokerMain;
 import dev.onair.broker.users.Role;
 import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
+import dev.onair.testsupport.CliCapture;
+import dev.onair.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
