@@ -44,12 +44,26 @@
       const until = p.override_until ? ' · override until ' + new Date(p.override_until).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) : '';
       li.querySelector('.since').textContent = since + until + (p.source ? ' · ' + p.source : '');
       li.querySelector('.swatch').style.background = colourOf(p);
+      renderMedia(li, p, offline);
       li.querySelector('.override').addEventListener('change', (e) => {
         if (e.target.value) override(p.person, e.target.value);
         e.target.value = '';
       });
       list.appendChild(li);
     }
+  }
+
+  // Camera, microphone and unread count (issue 13); null or absent means the publisher cannot tell, so nothing is said.
+  function renderMedia(li, p, offline) {
+    const parts = [];
+    const camera = !offline && p.camera === true;
+    if (camera) parts.push('camera on');
+    if (!offline && p.mic === true) parts.push('mic on');
+    if (Number.isInteger(p.unread) && p.unread > 0) parts.push(p.unread + ' unread');
+    const media = li.querySelector('.media');
+    media.textContent = parts.join(' · ');
+    li.classList.toggle('camera-on', camera);
+    li.dataset.camera = p.camera === true ? 'on' : p.camera === false ? 'off' : 'unknown';
   }
 
   // The server sends the configured colour; the availability event alone does not, so offline is grey here too.
@@ -94,6 +108,30 @@
       }
     });
     grid.dataset.frame = f.pixels.map((p) => p.join(',')).join(' ');
+    // Drawn as bright as the LEDs run (night hours and the HAT's own cap included): LED light is linear in the
+    // brightness, a screen's colour values are sRGB-encoded, hence the 1/2.2 power.
+    const level = Math.pow(Math.max(0, Math.min(255, f.brightness)) / 255, 1 / 2.2);
+    grid.style.filter = 'brightness(' + level.toFixed(3) + ')';
+    grid.dataset.brightness = String(f.brightness);
+  }
+
+  // The panel's health from /healthz: a line under the grid while the panel refuses its frames.
+  async function pollHealth() {
+    try {
+      if (!document.hidden) {
+        const r = await fetch('/healthz', {cache: 'no-store'});
+        const h = await r.json();
+        const line = $('panel-health');
+        if (h.panel && h.panel.status === 'failing') {
+          line.textContent = 'Panel not taking frames since ' + new Date(h.panel.since).toLocaleTimeString() +
+            ' (' + h.panel.failed_frames + ' failed): ' + h.panel.error;
+          line.hidden = false;
+        } else {
+          line.hidden = true;
+        }
+      }
+    } catch (e) { /* the node restarts; keep trying */ }
+    setTimeout(pollHealth, 2000);
   }
 
   async function pollFrame() {
@@ -162,4 +200,5 @@
   }).catch(() => {});
   connect();
   pollFrame();
+  pollHealth();
 })();

@@ -15,6 +15,7 @@ import dev.onair.publisher.PublisherConfig;
 import dev.onair.publisher.PublisherNode;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.StartupException;
+import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
@@ -27,6 +28,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -87,10 +89,8 @@ public final class DemoCommand implements Callable<Integer> {
                     + "only; 0.0.0.0 lets your phone or Home Assistant in).")
     String host = "127.0.0.1";
 
-    @Option(
-            names = {"-v", "--verbose"},
-            description = "Debug logging for OnAir's own code.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws InterruptedException {

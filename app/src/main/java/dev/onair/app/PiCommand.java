@@ -13,6 +13,7 @@ import dev.onair.display.DisplayNode;
 import dev.onair.runtime.config.ConfigException;
 import dev.onair.runtime.config.ConfigFile;
 import dev.onair.runtime.config.OnAirDefaults;
+import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -63,10 +65,8 @@ public final class PiCommand implements Callable<Integer> {
     @Option(names = "--no-bridge", description = "Run without the Home Assistant bridge.")
     boolean noBridge;
 
-    @Option(
-            names = {"-v", "--verbose"},
-            description = "Debug logging for OnAir's own code.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws InterruptedException {

@@ -1,7 +1,6 @@
 package dev.onair.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +9,8 @@ import dev.onair.bridge.BridgeCommand;
 import dev.onair.broker.BrokerCommand;
 import dev.onair.display.DisplayCommand;
 import dev.onair.runtime.config.OnAirDefaults;
+import dev.onair.testsupport.OutsideTool;
+import dev.onair.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +34,7 @@ import picocli.CommandLine;
  * {@code .env.example} as the {@code .env}: valid, and saying what issue 6 and CONTRACT.md section 8 require.
  */
 class ComposeFileIT {
-    private static final Path ROOT =
-            Path.of(System.getProperty("onair.root", "..")).toAbsolutePath();
+    private static final Path ROOT = RepositoryRoot.get();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @TempDir
@@ -42,10 +42,7 @@ class ComposeFileIT {
 
     @BeforeAll
     static void copyComposeFilesWithEnvExample() throws IOException {
-        assumeTrue(
-                installed(),
-                "docker-compose is not installed (apt-get install docker-compose; .ci/run installs it): "
-                        + "the compose file check is skipped");
+        OutsideTool.require(installed(), "docker-compose is not installed (apt-get install docker-compose)");
         for (String file : List.of("docker-compose.yml", "docker-compose.pi.yml")) {
             Files.copy(ROOT.resolve(file), project.resolve(file));
         }
@@ -85,13 +82,13 @@ class ComposeFileIT {
         JsonNode services = resolved("docker-compose.yml").path("services");
 
         List<Port> broker = ports(services.path("broker"));
-        assertThat(broker).contains(new Port("127.0.0.1", 1883, 1883), new Port("", 8883, 8883));
-        assertThat(broker).contains(new Port("", 8884, 8884));
+        assertThat(broker).contains(new Port("127.0.0.1", 1883, 1883), new Port("0.0.0.0", 8883, 8883));
+        assertThat(broker).contains(new Port("0.0.0.0", 8884, 8884));
         assertThat(broker)
                 .filteredOn(p -> p.target() == 1883)
                 .extracting(Port::hostIp)
                 .containsOnly("127.0.0.1");
-        assertThat(ports(services.path("display-node"))).containsExactly(new Port("", 5000, 5000));
+        assertThat(ports(services.path("display-node"))).containsExactly(new Port("0.0.0.0", 5000, 5000));
         assertThat(ports(services.path("ha-bridge"))).isEmpty();
         // The broker listens on 0.0.0.0 inside its container, or the loopback-only mapping could not reach it.
         assertThat(services.path("broker")
@@ -111,13 +108,20 @@ class ComposeFileIT {
     }
 
     @Test
-    void healthChecks_tlsConnectForTheBroker_healthzForTheDisplay_andTheOthersWaitForTheBroker() throws IOException {
+    void healthChecks_tlsForTheBroker_healthzForTheDisplay_healthFileForTheBridge_andTheOthersWaitForTheBroker()
+            throws IOException {
         JsonNode services = resolved("docker-compose.yml").path("services");
+        JsonNode bridge = services.path("ha-bridge");
 
         assertThat(texts(services.path("broker").path("healthcheck").path("test")))
                 .endsWith("/opt/onair/onair.jar", "healthcheck", "--tls", "localhost:8883");
         assertThat(texts(services.path("display-node").path("healthcheck").path("test")))
                 .endsWith("/opt/onair/onair.jar", "healthcheck", "--http", "http://localhost:5000/healthz");
+        // The bridge keeps the file fresh while connected; its health check reads that same file.
+        assertThat(texts(bridge.path("healthcheck").path("test")))
+                .endsWith("/opt/onair/onair.jar", "healthcheck", "--health-file", "/tmp/onair-healthy");
+        assertThat(bridge.path("environment").path("ONAIR_HEALTH_FILE").asText())
+                .isEqualTo("/tmp/onair-healthy");
         for (String dependent : List.of("display-node", "ha-bridge")) {
             assertThat(services.path(dependent)
                             .path("depends_on")
@@ -189,9 +193,9 @@ class ComposeFileIT {
         assertThat(ports(onair))
                 .containsExactlyInAnyOrder(
                         new Port("127.0.0.1", 1883, 1883),
-                        new Port("", 8883, 8883),
-                        new Port("", 8884, 8884),
-                        new Port("", 5000, 5000));
+                        new Port("0.0.0.0", 8883, 8883),
+                        new Port("0.0.0.0", 8884, 8884),
+                        new Port("0.0.0.0", 5000, 5000));
         assertThat(texts(onair.path("devices"))).hasSize(2);
     }
 

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onair.testsupport.CliCapture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OnAirMainTest {
     @Test
@@ -41,7 +47,7 @@ class OnAirMainTest {
         Output out = run("healthcheck");
 
         assertThat(out.code).isEqualTo(1);
-        assertThat(out.stderr).contains("--http or --tls: give at least one");
+        assertThat(out.stderr).contains("--http, --tls or --health-file: give at least one");
     }
 
     @Test
@@ -64,6 +70,23 @@ class OnAirMainTest {
                 .isEqualTo(1);
         assertThat(run("healthcheck", "--http", "http://127.0.0.1:" + port + "/healthz", "--timeout", "2").code)
                 .isEqualTo(1);
+    }
+
+    @Test
+    void healthcheck_healthFile_passesWhileFresh_failsWhenOldOrMissing(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("healthy");
+
+        Output missing = run("healthcheck", "--health-file", file.toString());
+        Files.writeString(file, "now\n");
+        Output fresh = run("healthcheck", "--health-file", file.toString(), "--max-age", "30");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        Output old = run("healthcheck", "--health-file", file.toString(), "--max-age", "30");
+
+        assertThat(missing.code).isEqualTo(1);
+        assertThat(missing.stderr).contains("missing");
+        assertThat(fresh.code).isZero();
+        assertThat(old.code).isEqualTo(1);
+        assertThat(old.stderr).contains("more than 30 s");
     }
 
     @Test

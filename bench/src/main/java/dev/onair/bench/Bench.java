@@ -19,7 +19,8 @@ public final class Bench {
             "idle", PublisherIdle::main,
             "fanout", SseFanOut::main,
             "throughput", Throughput::main,
-            "app-memory", AppMemory::main));
+            "app-memory", AppMemory::main,
+            "badlogins", BadLogins::main));
 
     private Bench() {}
 

@@ -1,5 +1,6 @@
 package dev.onair.bench;
 
+import dev.onair.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,13 +17,23 @@ import java.util.concurrent.TimeUnit;
  * package phase). Output goes to a file next to the node's other files.
  */
 public final class NodeProcess implements AutoCloseable {
-    /** The JVM flags OnAir ships for the Pi (Dockerfile, {@code JAVA_TOOL_OPTIONS}). */
+    /** The JVM flags OnAir ships for the Pi: Dockerfile, systemd unit and launcher (ShippedFlagsTest). */
     public static final List<String> PI_FLAGS = List.of(
             "-XX:+UseSerialGC",
             "-Xss512k",
-            "-XX:MaxRAMPercentage=25",
-            "-XX:ReservedCodeCacheSize=24m",
-            "-XX:MaxMetaspaceSize=96m");
+            "-Xmx64m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1",
+            "-XX:ReservedCodeCacheSize=16m",
+            "-XX:MaxMetaspaceSize=80m",
+            "-XX:MaxDirectMemorySize=32m",
+            "-Dio.netty.allocator.type=unpooled");
+
+    /**
+     * The environment OnAir ships for the Pi (Dockerfile ENV, the systemd unit's Environment=, the launcher): glibc
+     * gives each thread that mallocs its own 64 MiB arena reservation otherwise, and the resident part adds up.
+     */
+    public static final Map<String, String> PI_ENV = Map.of("MALLOC_ARENA_MAX", "2");
 
     /** The nodes, with the module folder and main class each is started from. */
     public enum Kind {
@@ -41,7 +53,7 @@ public final class NodeProcess implements AutoCloseable {
 
         /** The shaded jar, or null when it has not been built. */
         public Path jar() {
-            Path jar = Roots.repository()
+            Path jar = RepositoryRoot.get()
                     .resolve(module)
                     .resolve("target")
                     .resolve("onair-" + module + "-0.1.0-SNAPSHOT-all.jar");
@@ -80,8 +92,11 @@ public final class NodeProcess implements AutoCloseable {
         }
         command.addAll(args);
         Files.createDirectories(output.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // A value in the benchmark's own environment wins, to measure without it (MALLOC_ARENA_MAX=16 is glibc's
+        // default on 2 cores).
+        PI_ENV.forEach(builder.environment()::putIfAbsent);
+        Process process = builder.redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
         return new NodeProcess(kind, process, output);
@@ -90,7 +105,7 @@ public final class NodeProcess implements AutoCloseable {
     /** Whether it was started from the shaded jar. */
     public static String origin(Kind kind, boolean fromJar) {
         Path jar = fromJar ? kind.jar() : null;
-        return jar == null ? "class path" : Roots.repository().relativize(jar).toString();
+        return jar == null ? "class path" : RepositoryRoot.get().relativize(jar).toString();
     }
 
     public long pid() {

@@ -1,8 +1,8 @@
 package dev.onair.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.onair.testsupport.OutsideTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,17 +64,32 @@ class BenchSmokeIT {
     }
 
     @Test
+    void badLogins_measuresGoodConnectsAndDeliveriesDuringAnAttack() throws Exception {
+        BadLogins.Result result = BadLogins.measure(4, 3, false);
+
+        assertThat(result.goodConnects()).isNotEmpty();
+        assertThat(result.goodFailures()).isZero();
+        assertThat(result.deliveries()).isNotEmpty();
+        assertThat(result.badAttempts()).isPositive();
+        assertThat(result.badCodes()).doesNotContainKey(0);
+    }
+
+    @Test
     void throughput_drivesBothBrokers() throws Exception {
-        assumeTrue(
-                Files.isExecutable(Path.of("/usr/sbin/mosquitto")),
-                "Debian's mosquitto is not installed (.ci/run installs it)");
+        OutsideTool.require(Files.isExecutable(Path.of("/usr/sbin/mosquitto")), "Debian's mosquitto is not installed");
 
         Throughput.Result onair = Throughput.onAir(2, 200, 20, false);
         Throughput.Result mosquitto = Throughput.mosquitto(2, 200, 20);
 
         assertThat(onair.rate()).isPositive();
-        assertThat(onair.lost()).isZero();
+        assertThat(onair)
+                .extracting(r -> r.lost(), r -> r.unacknowledged(), r -> r.duplicates())
+                .containsExactly(0L, 0L, 0L);
+        assertThat(onair.subscriberDropped()).isNull();
         assertThat(mosquitto.rate()).isPositive();
-        assertThat(mosquitto.lost()).isZero();
+        assertThat(mosquitto)
+                .extracting(r -> r.lost(), r -> r.unacknowledged(), r -> r.duplicates())
+                .containsExactly(0L, 0L, 0L);
+        assertThat(mosquitto.subscriberDropped()).isNull();
     }
 }

@@ -4,10 +4,12 @@ import dev.onair.broker.certs.CertificateFiles;
 import dev.onair.broker.users.UsersFile;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./onair broker}: runs the MQTT broker until Ctrl-C or SIGTERM. See broker/README.md. */
@@ -113,10 +115,8 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "Home Assistant discovery prefix (default: ${DEFAULT-VALUE}).")
     String discoveryPrefix = Topics.DEFAULT_DISCOVERY_PREFIX;
 
-    @Option(
-            names = {"-v", "--verbose"},
-            description = "Log details (every subscription).")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws InterruptedException {

@@ -1,11 +1,16 @@
 package dev.onair.broker;
 
+import dev.onair.broker.auth.LoginGuard;
 import dev.onair.broker.auth.PasswordAuthenticator;
 import dev.onair.broker.auth.RoleAcl;
+import dev.onair.broker.auth.SessionOwners;
 import dev.onair.broker.auth.UserDirectory;
 import dev.onair.broker.certs.ServerTls;
+import dev.onair.broker.health.HealthLogin;
 import dev.onair.broker.mdns.MdnsAdvertiser;
+import dev.onair.broker.net.GateInstaller;
 import dev.onair.broker.net.PlainLoopbackListener;
+import dev.onair.broker.storage.DataFolderGuard;
 import dev.onair.broker.users.PasswordHash;
 import dev.onair.broker.users.Role;
 import dev.onair.broker.users.User;
@@ -16,6 +21,7 @@ import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +57,12 @@ public final class OnAirBroker implements Component {
     private MdnsAdvertiser mdns;
     private ServerTls tls;
     private volatile ExecutorService disconnector;
+    private DataFolderGuard space;
+    private HealthLogin health;
+    private LoginGuard guard;
+
+    /** Which user owns each client id's session, in the data folder (see {@link SessionOwners}). */
+    static final String SESSION_OWNERS = "onair-session-owners.properties";
 
     /** The in-memory user anonymous loopback clients become. */
     public static final String ANONYMOUS_USER = "onair-anonymous";
@@ -92,7 +104,8 @@ public final class OnAirBroker implements Component {
                     + config.plainBind() + ":" + config.plainPort());
         }
         tls = ServerTls.load(config.keystore(), config.keystorePassword());
-        UserDirectory users = new UserDirectory(config.usersFile(), inProcessUsers);
+        health = HealthLogin.create(config.tlsPort());
+        UserDirectory users = new UserDirectory(config.usersFile(), inProcessUsers.with(health.user()));
         try {
             users.load();
         } catch (IOException e) {
@@ -116,16 +129,33 @@ public final class OnAirBroker implements Component {
             return t;
         });
         RoleAcl acl = new RoleAcl(users, config.topics(), this::disconnectLater);
+        DataFolderGuard folder = new DataFolderGuard(config.dataDir(), this::disconnectLater);
+        space = folder;
+        folder.start();
+        SessionOwners owners = new SessionOwners(config.dataDir().resolve(SESSION_OWNERS));
+        try {
+            owners.load();
+        } catch (IOException e) {
+            throw new StartupException(
+                    "session owners file in " + config.dataDir() + " cannot be read: " + e.getMessage());
+        }
+        guard = new LoginGuard(users, Clock.systemUTC());
         try {
             server.startServer(
                     new MemoryConfig(moquetteProperties()),
                     List.of(new ConnectionLog(), new RetainedWills(() -> server, acl::mayWrite)),
                     () -> tls.sslContext(),
-                    new PasswordAuthenticator(users),
-                    acl);
+                    HealthLogin.refuseWhileUnhealthy(new PasswordAuthenticator(), () -> !folder.full()),
+                    HealthLogin.denyHealthUser(folder.guard(acl)));
         } catch (RuntimeException e) {
             stop();
             throw new StartupException(listenerFailure(e), e);
+        }
+        try {
+            new GateInstaller(users, acl.writeRules(), guard, owners).install(server, config.wsPort() == 0 ? 1 : 2);
+        } catch (IllegalStateException e) {
+            stop();
+            throw new StartupException(e.getMessage(), e);
         }
         log.info(
                 "MQTT over TLS listening on {}:{} (TLS 1.2/1.3), CA SHA-256 {}",
@@ -200,6 +230,18 @@ public final class OnAirBroker implements Component {
             disconnector.shutdownNow();
             disconnector = null;
         }
+        if (space != null) {
+            space.stop();
+            space = null;
+        }
+        if (health != null) {
+            health.delete();
+            health = null;
+        }
+        if (guard != null) {
+            guard.close();
+            guard = null;
+        }
     }
 
     @Override
@@ -233,6 +275,8 @@ public final class OnAirBroker implements Component {
         // A persistent session keeps its subscriptions across restarts; check them against today's users and ACLs.
         p.setProperty("reauthorize_subscriptions_on_connect", "true");
         p.setProperty("telemetry_enabled", "false");
+        // No topic aliases: the connection gate judges each PUBLISH by its topic name.
+        p.setProperty("topic_alias_maximum", "0");
         // One interceptor thread: a client's connect, disconnect and connection-lost events stay in order
         // (RetainedWills depends on it).
         p.setProperty("intercept.thread_pool.size", "1");

@@ -119,6 +119,52 @@ class AnonymousLoopbackIT {
     }
 
     @Test
+    void anonymousClient_withAWill_isRefused_andTheWillNeverFires() throws Exception {
+        // Issue 11: a will skipped the ACL, so an anonymous demo client that was killed wrote any topic.
+        String[][] wills = {
+            {"onair/display/main/set", "{\"state\":\"OFF\"}", "false"},
+            {"onair/person/alice/set", "away", "false"},
+            {"onair/person/bob/presence", "{}", "true"},
+            {"homeassistant/device/onair_person_alice/config", "", "true"}
+        };
+        try (TestClient ha = TestClient.connect(settings("ha", "ha-password"), "ha-watch")) {
+            ha.subscribe("onair/#");
+            ha.subscribe("homeassistant/#");
+            for (String[] will : wills) {
+                List<String> cmd = new java.util.ArrayList<>(List.of(
+                        "mosquitto_sub",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(config.plainPort()),
+                        "-t",
+                        "onair/#",
+                        "-i",
+                        "anon-will",
+                        "--will-topic",
+                        will[0],
+                        "--will-qos",
+                        "1"));
+                if (!will[1].isEmpty()) {
+                    cmd.addAll(List.of("--will-payload", will[1]));
+                }
+                if (will[2].equals("true")) {
+                    cmd.add("--will-retain");
+                }
+                MosquittoClients.Subscriber anonymous = MosquittoClients.Subscriber.start(cmd);
+                await().atMost(Duration.ofSeconds(15)).until(() -> !anonymous.isAlive());
+                assertThat(String.join("\n", anonymous.lines())).as(will[0]).contains("not authorised");
+            }
+            // A marker from a client allowed to write: once it is here, a fired will would have been too.
+            ha.publish("onair/person/alice/set", "marker", 1, false);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            ha.received().stream().anyMatch(r -> r.payload().equals("marker")));
+            assertThat(ha.received()).extracting(TestClient.Received::payload).containsExactly("marker");
+        }
+    }
+
+    @Test
     void anonymousClient_onTls_isStillRefused() {
         Result tls = MosquittoClients.run(List.of(
                 "mosquitto_sub",

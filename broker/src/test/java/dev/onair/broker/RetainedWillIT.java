@@ -74,16 +74,29 @@ class RetainedWillIT {
     }
 
     @Test
-    void willToATopicTheUserMayNotWrite_isNotStored() throws Exception {
+    void willToATopicTheUserMayNotWrite_isRefusedAtConnect() throws Exception {
         // bob's will names alice's topic: the broker must not let a dying client write where it could not publish.
         String topic = "onair/person/alice/availability";
         MosquittoClients.publish(broker, "alice", topic, "online", true);
-        Subscriber client = clientWithWill("bob", topic, "offline-by-bob", "will-denied");
+        List<String> cmd = new ArrayList<>(List.of(
+                "mosquitto_sub",
+                "-t",
+                "onair/person/bob/set",
+                "-i",
+                "will-denied",
+                "--will-topic",
+                topic,
+                "--will-payload",
+                "offline-by-bob",
+                "--will-retain",
+                "--will-qos",
+                "1"));
+        cmd.addAll(MosquittoClients.tlsArgs(broker, "bob"));
 
-        client.kill();
-        // The clean case above shows the broker stores nothing extra; give a wrongly stored will time to appear.
-        Thread.sleep(1000);
+        MosquittoClients.Result refused = MosquittoClients.run(cmd);
 
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("not authorised");
         assertThat(retained(topic)).containsExactly("online");
     }
 

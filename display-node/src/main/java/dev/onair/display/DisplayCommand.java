@@ -3,6 +3,7 @@ package dev.onair.display;
 import dev.onair.display.panel.PanelKind;
 import dev.onair.display.panel.Rotation;
 import dev.onair.display.scene.Animation;
+import dev.onair.display.scene.CameraMark;
 import dev.onair.display.scene.Layout;
 import dev.onair.display.scene.Look;
 import dev.onair.display.scene.NightHours;
@@ -10,6 +11,7 @@ import dev.onair.protocol.Ids;
 import dev.onair.protocol.light.Rgb;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.io.IOException;
@@ -158,6 +160,13 @@ public final class DisplayCommand implements Callable<Integer> {
     Map<String, String> animations = new LinkedHashMap<>();
 
     @Option(
+            names = "--camera-border",
+            paramLabel = "off|#RRGGBB[:WIDTH]",
+            defaultValue = "#FF0000:1",
+            description = "Border over the status colour of a person whose camera is on (default: ${DEFAULT-VALUE}).")
+    String cameraBorder = "#FF0000:1";
+
+    @Option(
             names = "--people",
             paramLabel = "ID",
             split = ",",
@@ -185,10 +194,8 @@ public final class DisplayCommand implements Callable<Integer> {
             description = "Length of the start-up rainbow sweep; 0 for none (default: ${DEFAULT-VALUE}).")
     int rainbowSeconds = 2;
 
-    @Option(
-            names = {"--verbose", "-v"},
-            description = "Debug logging for OnAir's own code.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path config;
@@ -245,6 +252,7 @@ public final class DisplayCommand implements Callable<Integer> {
         for (String p : people) {
             errors.check("--people", () -> Ids.require(p, "person id"));
         }
+        CameraMark camera = errors.check("--camera-border", () -> CameraMark.parse(cameraBorder));
         String key = apiKey;
         if (apiKey != null && apiKeyFile != null) {
             errors.add("--api-key and --api-key-file: give one, not both");
@@ -264,7 +272,7 @@ public final class DisplayCommand implements Callable<Integer> {
                 broker.topicPrefix(),
                 panelSettings,
                 web,
-                Look.defaults().with(colours, anims),
+                Look.defaults().with(colours, anims).withCamera(camera),
                 brightness,
                 nightHours,
                 people,

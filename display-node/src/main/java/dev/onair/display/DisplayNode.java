@@ -2,6 +2,7 @@ package dev.onair.display;
 
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.Panel;
+import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.LightControl;
 import dev.onair.display.scene.People;
 import dev.onair.display.scene.PersonView;
@@ -16,6 +17,7 @@ import dev.onair.protocol.light.Rgb;
 import dev.onair.protocol.topic.TopicFilter;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.lifecycle.Component;
+import dev.onair.runtime.mqtt.HiveMqConnection;
 import dev.onair.runtime.mqtt.MqttConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,7 +25,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,7 @@ public final class DisplayNode implements Component {
         SceneRenderer renderer =
                 new SceneRenderer(panel.width(), panel.height(), config.look(), config.layout(), config.rotateEvery());
         render = new RenderLoop(panel, renderer, people, light, config.night(), config.startupRainbow(), clock);
-        mqtt = new MqttConnection(
+        mqtt = new HiveMqConnection(
                 config.broker(), "onair-display-" + config.id(), topics.displayAvailability(config.id()));
         dashboard = new DashboardServer(config.web(), new Model(topics), hub);
 
@@ -91,31 +92,27 @@ public final class DisplayNode implements Component {
             hub.broadcast("display", new String(json, StandardCharsets.UTF_8));
         });
         Inbox inbox = new Inbox(topics, people, light, config.look(), hub);
-        AtomicBoolean subscribed = new AtomicBoolean();
-        mqtt.onConnected(() -> {
-            // Subscribe once; the client restores subscriptions itself after later reconnects.
-            if (!subscribed.getAndSet(true)) {
-                // Each message draws a frame at once rather than at the next animation tick (up to 40 ms later).
-                subscribe(topics.allPersonPresence(), (topic, payload) -> {
-                    inbox.presence(topic, payload);
-                    render.wake();
-                });
-                subscribe(topics.allPersonAvailability(), (topic, payload) -> {
-                    inbox.availability(topic, payload);
-                    render.wake();
-                });
-                subscribe(new TopicFilter(topics.displaySet(config.id()).name()), (topic, payload) -> {
-                    inbox.command(topic, payload);
-                    render.wake();
-                });
-            }
+        // Each message draws a frame at once rather than at the next animation tick (up to 40 ms later).
+        subscribe(topics.allPersonPresence(), (topic, payload) -> {
+            inbox.presence(topic, payload);
+            render.wake();
         });
+        subscribe(topics.allPersonAvailability(), (topic, payload) -> {
+            inbox.availability(topic, payload);
+            render.wake();
+        });
+        // Commands only live: a set some broker kept retained is never applied (MqttConnection.subscribeCommands).
+        TopicFilter set = new TopicFilter(topics.displaySet(config.id()).name());
+        watch(set, mqtt.subscribeCommands(set, (topic, payload) -> {
+            inbox.command(topic, payload);
+            render.wake();
+        }));
         mqtt.publishRetained(topics.displayState(config.id()), light.state().toJson());
 
         try {
             startPart(render);
             startPart(dashboard);
-            startPart(mqttPart());
+            startPart(mqtt);
         } catch (Exception e) {
             stop();
             throw e;
@@ -123,27 +120,12 @@ public final class DisplayNode implements Component {
         log.info("Display '{}' started", config.id());
     }
 
-    private Component mqttPart() {
-        return new Component() {
-            @Override
-            public void start() throws Exception {
-                mqtt.start();
-            }
-
-            @Override
-            public void stop() {
-                mqtt.stop();
-            }
-
-            @Override
-            public String name() {
-                return "mqtt";
-            }
-        };
+    private void subscribe(TopicFilter filter, MqttConnection.Handler handler) {
+        watch(filter, mqtt.subscribe(filter, handler));
     }
 
-    private void subscribe(TopicFilter filter, MqttConnection.Handler handler) {
-        mqtt.subscribe(filter, handler).whenComplete((ok, error) -> {
+    private void watch(TopicFilter filter, CompletableFuture<Void> subscription) {
+        subscription.whenComplete((ok, error) -> {
             if (error != null) {
                 log.error(
                         "Cannot subscribe to {}: {} (does user '{}' have the display role?)",
@@ -225,6 +207,16 @@ public final class DisplayNode implements Component {
         @Override
         public Frame frame() {
             return render.shown();
+        }
+
+        @Override
+        public int frameBrightness() {
+            return render.shownBrightness();
+        }
+
+        @Override
+        public PanelHealth.Status panel() {
+            return render.health();
         }
 
         @Override

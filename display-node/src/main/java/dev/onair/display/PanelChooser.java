@@ -92,7 +92,7 @@ final class PanelChooser {
                 .noAutoDetect()
                 .add(LinuxFsSpiProvider.newInstance())
                 .build();
-        SpiBus bus = new SpiBus(pi4j, SpiBus.LINUXFS_PROVIDER);
+        SpiBus bus = SpiBus.linuxfs(pi4j);
         Panel panel = kind == PanelKind.HAT_HD
                 ? new HatHdPanel(bus, settings.rotation(), settings.speedFor(kind))
                 : new HatMiniPanel(bus, settings.rotation(), settings.speedFor(kind));

@@ -2,6 +2,7 @@ package dev.onair.display;
 
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.Panel;
+import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.LightControl;
 import dev.onair.display.scene.NightHours;
 import dev.onair.display.scene.People;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +40,12 @@ final class RenderLoop implements Component {
     private final Duration startupRainbow;
     private final Clock clock;
     private final AtomicReference<Frame> shown = new AtomicReference<>();
+    private final AtomicInteger shownBrightness = new AtomicInteger();
+    private final PanelHealth health = new PanelHealth();
     private volatile ScheduledExecutorService executor;
     private Instant started;
     private Frame lastSent;
     private int lastBrightness = -1;
-    private long failures;
 
     RenderLoop(
             Panel panel,
@@ -95,18 +98,39 @@ final class RenderLoop implements Component {
         return shown.get();
     }
 
+    /** The brightness the LEDs run at now, 0-255 of full output (the panel's own cap applied), 0 while dark. */
+    int shownBrightness() {
+        return shownBrightness.get();
+    }
+
+    /** Whether the panel is taking its frames. */
+    PanelHealth.Status health() {
+        return health.status();
+    }
+
     private void tickSafely() {
         try {
-            tick();
+            if (tick()) {
+                long failed = health.worked();
+                if (failed > 0) {
+                    log.info("{} works again after {} failed frames", panel.describe(), failed);
+                }
+            }
         } catch (Exception e) {
-            // A panel that fails now and then (a loose HAT, a restarted daemon) must not stop the display.
-            if (failures++ % 250 == 0) {
-                log.warn("Could not update {}: {}", panel.describe(), e.toString());
+            // A panel that fails (a loose HAT, a restarted daemon) fails every frame: say so once, not 25 times a
+            // second (issue 16), keep retrying every frame, and show it on /healthz and the dashboard meanwhile.
+            lastSent = null;
+            if (health.failed(e, clock.instant())) {
+                log.warn(
+                        "Could not update {}: {}; retrying every frame, logged again when it works",
+                        panel.describe(),
+                        e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
     }
 
-    private void tick() throws Exception {
+    /** Draws a frame; true when it reached the panel, false when the panel already shows it. */
+    private boolean tick() throws Exception {
         Instant now = clock.instant();
         double seconds = Duration.between(started, now).toMillis() / 1000.0;
         List<PersonView> everyone = people.inOrder();
@@ -126,11 +150,14 @@ final class RenderLoop implements Component {
             frame = Frame.black(panel.width(), panel.height());
         }
         shown.set(frame);
+        shownBrightness.set(brightness == 0 ? 0 : panel.outputBrightness(brightness));
         if (!frame.equals(lastSent) || brightness != lastBrightness) {
             panel.show(frame, brightness);
             lastSent = frame;
             lastBrightness = brightness;
+            return true;
         }
+        return false;
     }
 
     @Override
@@ -145,6 +172,7 @@ final class RenderLoop implements Component {
         }
         panel.close();
         shown.set(Frame.black(panel.width(), panel.height()));
+        shownBrightness.set(0);
         log.info("Panel cleared");
     }
 

@@ -169,6 +169,31 @@ class DashboardBrowserIT {
         assertNoPolicyViolations();
     }
 
+    @Test
+    void cameraOn_showsOnThePage_andTheBorderOnTheGrid_overTheStatusColour() throws Exception {
+        String json = DisplayFixture.presence("eve", Status.AVAILABLE, Activity.AVAILABLE)
+                .replace("\"unread\":null,\"camera\":null,\"mic\":null", "\"unread\":3,\"camera\":true,\"mic\":true");
+        assertThat(json).contains("\"camera\":true");
+        publishAs("eve", json);
+        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("people")).getText().contains("camera on · mic on · 3 unread"));
+        assertThat(browser.findElement(By.cssSelector("li.person[data-person=eve]"))
+                        .getAttribute("class"))
+                .contains("camera-on");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            String frame = d.findElement(By.id("grid")).getAttribute("data-frame");
+            return frame != null && frame.startsWith("255,0,0") && frame.contains("0,255,0");
+        });
+        screenshot("dashboard-camera-on.png");
+
+        publish(Status.AVAILABLE, Activity.AVAILABLE); // a payload without the fields: nothing is said
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.findElement(By.id("people")).getText().contains("camera on"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gridIs("0,255,0"));
+    }
+
     private void publishAs(String person, String json) {
         var r = MosquittoClients.publish(broker, person, "onair/person/" + person + "/presence", json, true);
         assertThat(r.exitCode()).as(r.output()).isZero();

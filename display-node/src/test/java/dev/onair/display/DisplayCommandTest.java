@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.onair.display.panel.PanelKind;
 import dev.onair.display.panel.Rotation;
 import dev.onair.display.scene.Animation;
+import dev.onair.display.scene.CameraMark;
 import dev.onair.display.scene.Layout;
 import dev.onair.display.scene.NightHours;
+import dev.onair.protocol.light.Rgb;
 import dev.onair.runtime.config.ConfigException;
 import java.time.LocalTime;
 import java.util.List;
@@ -69,7 +71,9 @@ class DisplayCommandTest {
                         "--rotate-seconds",
                         "3",
                         "--rainbow-seconds",
-                        "0")
+                        "0",
+                        "--camera-border",
+                        "#FFFFFF:2")
                 .toConfig();
 
         assertThat(config.id()).isEqualTo("kitchen");
@@ -87,6 +91,15 @@ class DisplayCommandTest {
         assertThat(config.layout()).isEqualTo(Layout.ROTATE);
         assertThat(config.rotateEvery()).hasSeconds(3);
         assertThat(config.startupRainbow()).isZero();
+        assertThat(config.look().camera()).isEqualTo(new CameraMark(Rgb.parseHex("#FFFFFF"), 2));
+    }
+
+    @Test
+    void cameraBorder_defaultsToOneRedPixel_andABadOneIsReported() {
+        assertThat(parse().toConfig().look().camera()).isEqualTo(CameraMark.DEFAULT);
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class, () -> parse("--camera-border", "red").toConfig());
+        assertThat(e.errors()).anySatisfy(m -> assertThat(m).startsWith("--camera-border"));
     }
 
     @Test

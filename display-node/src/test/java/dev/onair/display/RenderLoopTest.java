@@ -3,8 +3,12 @@ package dev.onair.display;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.Panel;
+import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.Layout;
 import dev.onair.display.scene.LightControl;
 import dev.onair.display.scene.Look;
@@ -17,6 +21,7 @@ import dev.onair.protocol.light.Rgb;
 import dev.onair.protocol.presence.Activity;
 import dev.onair.protocol.presence.Presence;
 import dev.onair.protocol.presence.Status;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class RenderLoopTest {
     /** Keeps every frame and brightness it is given. */
@@ -32,6 +38,7 @@ class RenderLoopTest {
         final List<Integer> brightness = new CopyOnWriteArrayList<>();
         volatile boolean open;
         volatile boolean closed;
+        volatile boolean failing;
 
         @Override
         public int width() {
@@ -49,9 +56,17 @@ class RenderLoopTest {
         }
 
         @Override
-        public void show(Frame frame, int b) {
+        public void show(Frame frame, int b) throws IOException {
+            if (failing) {
+                throw new IOException("SPI 0.0: wrote 0 of 769 bytes");
+            }
             frames.add(frame);
             brightness.add(b);
+        }
+
+        @Override
+        public int outputBrightness(int b) {
+            return b / 2; // a HAT that caps at half, like the original Unicorn HAT
         }
 
         @Override
@@ -118,5 +133,53 @@ class RenderLoopTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> panel.brightness.contains(33));
         loop.stop();
+    }
+
+    @Test
+    void aFailingPanel_isLoggedOnce_retriedEveryFrame_shownInHealth_andLoggedOnceMoreWhenItWorksAgain()
+            throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(RenderLoop.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            panel.failing = true;
+            RenderLoop loop = loop(null, Duration.ZERO, Clock.systemUTC());
+            loop.start();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> loop.health().failedFrames() >= 5);
+            PanelHealth.Status failing = loop.health();
+            assertThat(failing.ok()).isFalse();
+            assertThat(failing.error()).contains("wrote 0 of 769 bytes");
+            assertThat(failing.since()).isNotNull();
+
+            panel.failing = false;
+            await().atMost(Duration.ofSeconds(10)).until(() -> loop.health().ok());
+            loop.stop();
+
+            assertThat(panel.frames).isNotEmpty();
+            assertThat(logs.list)
+                    .filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
+                            || e.getFormattedMessage().contains("works again"))
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .satisfiesExactly(
+                            first -> assertThat(first).contains("wrote 0 of 769 bytes", "every frame"),
+                            recovered -> assertThat(recovered).contains("works again", "failed frames"));
+            assertThat(loop.health().failedFrames()).isZero();
+        } finally {
+            logger.detachAppender(logs);
+        }
+    }
+
+    @Test
+    void shownBrightness_isWhatThePanelReallyRunsAt() throws Exception {
+        RenderLoop loop = loop(null, Duration.ZERO, Clock.systemUTC());
+        loop.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> panel.brightness.contains(100));
+        await().atMost(Duration.ofSeconds(5)).until(() -> loop.shownBrightness() == 50);
+        loop.stop();
+
+        assertThat(loop.shownBrightness()).isZero();
     }
 }

@@ -1,11 +1,13 @@
 package dev.onair.bridge;
 
 import dev.onair.bridge.discovery.Cleaner;
+import dev.onair.bridge.health.HealthFile;
 import dev.onair.bridge.ntfy.NtfyConfig;
 import dev.onair.protocol.presence.Status;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,13 +44,14 @@ public final class BridgeCommand implements Callable<Integer> {
     @Mixin
     HaBrokerOptions haBroker;
 
+    /** How often the health file is rewritten; onair healthcheck's --max-age default is three times this. */
+    static final Duration HEALTH_INTERVAL = Duration.ofSeconds(10);
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path config;
 
-    @Option(
-            names = {"-v", "--verbose"},
-            description = "Debug logging for OnAir's own code.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Option(
             names = "--discovery-prefix",
@@ -142,6 +146,12 @@ public final class BridgeCommand implements Callable<Integer> {
             description = "Only notify when the new status is one of these (default: every change).")
     List<String> ntfyStatuses = new ArrayList<>();
 
+    @Option(
+            names = "--health-file",
+            paramLabel = "FILE",
+            description = "Keep FILE fresh while connected (checked by onair healthcheck --health-file FILE).")
+    Path healthFile;
+
     @Override
     public Integer call() throws Exception {
         BridgeConfig bridge = toConfig();
@@ -157,7 +167,11 @@ public final class BridgeCommand implements Callable<Integer> {
                     + (two ? bridge.ha().address() : bridge.onair().address()));
             return 0;
         }
-        Lifecycle lifecycle = new Lifecycle().stopOnShutdown().start(new BridgeNode(bridge));
+        BridgeNode node = new BridgeNode(bridge);
+        Lifecycle lifecycle = new Lifecycle().stopOnShutdown().start(node);
+        if (healthFile != null) {
+            lifecycle.start(new HealthFile(healthFile, node::isHealthy, HEALTH_INTERVAL, Clock.systemUTC()));
+        }
         lifecycle.awaitStop();
         return 0;
     }

@@ -13,6 +13,7 @@ import dev.onair.protocol.topic.TopicFilter;
 import dev.onair.protocol.topic.TopicRef;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.lifecycle.Component;
+import dev.onair.runtime.mqtt.HiveMqConnection;
 import dev.onair.runtime.mqtt.MqttConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,7 +26,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +43,6 @@ public final class BridgeNode implements Component {
     private final BridgeConfig config;
     private final CompletableFuture<Void> onairSettled = new CompletableFuture<>();
     private final CompletableFuture<Void> haSettled = new CompletableFuture<>();
-    private final AtomicBoolean onairSubscribed = new AtomicBoolean();
-    private final AtomicBoolean haSubscribed = new AtomicBoolean();
     private ScheduledExecutorService executor;
     private MqttConnection onair;
     private MqttConnection ha;
@@ -68,9 +66,9 @@ public final class BridgeNode implements Component {
             t.setDaemon(true);
             return t;
         });
-        onair = new MqttConnection(config.onair(), config.clientId(), topics.bridgeAvailability());
+        onair = new HiveMqConnection(config.onair(), config.clientId(), topics.bridgeAvailability());
         ha = config.twoBrokers()
-                ? new MqttConnection(config.ha(), config.clientId() + "-ha", topics.bridgeAvailability())
+                ? new HiveMqConnection(config.ha(), config.clientId() + "-ha", topics.bridgeAvailability())
                 : onair;
         if (config.ntfy() != null) {
             ntfy = new NtfyNotifier(config.ntfy());
@@ -84,10 +82,13 @@ public final class BridgeNode implements Component {
                 Clock.systemUTC(),
                 this::statusChanged);
         discovery = new Discovery(ha, new DeviceConfigs(topics));
-        onair.onConnected(this::onairConnected);
+        subscribeOnair();
         if (config.twoBrokers()) {
             mirror = new Mirror(topics, onair, ha, mirrorRecord());
-            ha.onConnected(this::haConnected);
+            subscribeHa();
+            // Home Assistant's entities follow the OnAir broker: the bridge is offline there while it is lost.
+            onair.onConnected(() -> run(() -> upstream(true)));
+            onair.onDisconnected(() -> run(() -> upstream(false)));
             // Until the OnAir side is up, Home Assistant should not trust what is mirrored.
             ha.publishRetained(topics.bridgeAvailability(), Availability.OFFLINE.payload());
         } else {
@@ -97,7 +98,6 @@ public final class BridgeNode implements Component {
         onair.start();
         if (config.twoBrokers()) {
             ha.start();
-            executor.scheduleWithFixedDelay(() -> run(this::watchUpstream), 200, 500, TimeUnit.MILLISECONDS);
         }
         long sweep = Math.max(200, Math.min(60_000, config.goneAfter().toMillis() / 4));
         executor.scheduleWithFixedDelay(() -> run(this::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
@@ -131,16 +131,16 @@ public final class BridgeNode implements Component {
         return "ha-bridge";
     }
 
-    private void onairConnected() {
+    /** Connected to the OnAir broker, and in two-broker mode to Home Assistant's too (the health file's test). */
+    public boolean isHealthy() {
+        MqttConnection o = onair;
+        MqttConnection h = ha;
+        return o != null && o.isConnected() && (h == null || h == o || h.isConnected());
+    }
+
+    /** People and displays from the OnAir broker (and, with one broker, Home Assistant's discovery and birth). */
+    private void subscribeOnair() {
         Topics t = config.topics();
-        if (!onairSubscribed.compareAndSet(false, true)) {
-            run(() -> {
-                if (!config.twoBrokers()) {
-                    discovery.reconnected();
-                }
-            });
-            return;
-        }
         MqttConnection.RetainHandler state = (topic, payload, retain) -> run(() -> fromOnair(topic, payload, retain));
         List<CompletableFuture<Void>> subs = new ArrayList<>(List.of(
                 onair.subscribeAsPublished(t.allPersonPresence(), state),
@@ -149,19 +149,14 @@ public final class BridgeNode implements Component {
                 onair.subscribeAsPublished(t.allDisplayAvailability(), state)));
         if (!config.twoBrokers()) {
             subs.addAll(discoverySubscriptions(onair));
+            onair.onConnected(() -> run(discovery::reconnected));
         }
         settleAfterWindow(subs, onairSettled);
     }
 
-    private void haConnected() {
+    /** Commands, stale mirrored state, discovery and birth on Home Assistant's broker (two-broker mode). */
+    private void subscribeHa() {
         Topics t = config.topics();
-        if (!haSubscribed.compareAndSet(false, true)) {
-            run(() -> {
-                discovery.reconnected();
-                mirror.haReconnected();
-            });
-            return;
-        }
         MqttConnection.Handler command = (topic, payload) -> run(() -> commandFromHa(topic, payload));
         MqttConnection.Handler learn = (topic, payload) -> run(() -> mirror.learnOnHa(topic, payload));
         List<CompletableFuture<Void>> subs = new ArrayList<>(List.of(
@@ -175,6 +170,7 @@ public final class BridgeNode implements Component {
                         new TopicFilter(mirrorRecord().name()),
                         (topic, payload) -> run(() -> mirror.learnRecord(payload)))));
         subs.addAll(discoverySubscriptions(ha));
+        ha.onConnected(() -> run(discovery::reconnected));
         settleAfterWindow(subs, haSettled);
     }
 
@@ -273,8 +269,7 @@ public final class BridgeNode implements Component {
         discovery.update(roster.members());
     }
 
-    private void watchUpstream() {
-        boolean up = onair.isConnected();
+    private void upstream(boolean up) {
         if (up != upstreamOnline) {
             upstreamOnline = up;
             Availability a = up ? Availability.ONLINE : Availability.OFFLINE;

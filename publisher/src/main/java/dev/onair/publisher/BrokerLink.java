@@ -7,12 +7,13 @@ import dev.onair.protocol.topic.Topics;
 import dev.onair.publisher.discovery.BrokerDiscovery;
 import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.HiveMqConnection;
 import dev.onair.runtime.mqtt.MqttConnection;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,6 @@ final class BrokerLink {
     private final String person;
     private final BrokerDiscovery discovery;
     private final MqttConnection.Handler onSet;
-    private final AtomicBoolean subscribed = new AtomicBoolean();
     private volatile boolean stopped;
     private MqttConnection connection;
     private byte[] presence;
@@ -92,6 +92,7 @@ final class BrokerLink {
     private void browse() {
         int attempts = 0;
         while (!stopped) {
+            long began = System.nanoTime();
             Optional<BrokerAddress> found = discovery.find(BROWSE);
             if (found.isPresent()) {
                 try {
@@ -105,6 +106,15 @@ final class BrokerLink {
             if (++attempts == 1 || attempts % 12 == 0) {
                 log.warn("No OnAir broker with the trusted CA found by mDNS yet; still looking (or set --broker)");
             }
+            // A browse that fails at once (JmDNS.create without a network) waits out its period instead of spinning.
+            long left = BROWSE.toNanos() - (System.nanoTime() - began);
+            if (left > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(left);
+                } catch (InterruptedException e) {
+                    return; // stop()
+                }
+            }
         }
     }
 
@@ -112,18 +122,13 @@ final class BrokerLink {
         if (stopped) {
             return;
         }
-        MqttConnection c = new MqttConnection(target, "onair-publisher-" + person, topics.personAvailability(person));
-        // Subscribing once is enough: the client subscribes again by itself when a reconnect finds no session.
-        c.onConnected(() -> {
-            if (subscribed.compareAndSet(false, true)) {
-                c.subscribe(new TopicFilter(topics.personSet(person).name()), onSet)
-                        .exceptionally(e -> {
-                            subscribed.set(false);
-                            log.warn("Cannot subscribe to {}: {}", topics.personSet(person), e.getMessage());
-                            return null;
-                        });
-            }
-        });
+        MqttConnection c = new HiveMqConnection(target, "onair-publisher-" + person, topics.personAvailability(person));
+        // Commands only live: a set some broker kept retained is never applied (MqttConnection.subscribeCommands).
+        c.subscribeCommands(new TopicFilter(topics.personSet(person).name()), onSet)
+                .exceptionally(e -> {
+                    log.warn("Cannot subscribe to {}: {}", topics.personSet(person), e.getMessage());
+                    return null;
+                });
         c.start();
         connection = c;
         if (presence != null) {

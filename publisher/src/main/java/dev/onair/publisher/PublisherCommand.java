@@ -6,10 +6,12 @@ import dev.onair.publisher.PublisherConfig.TeamsSettings;
 import dev.onair.publisher.http.HttpSettings;
 import dev.onair.publisher.http.PullSource.PollSettings;
 import dev.onair.publisher.presence.WorkingHours;
+import dev.onair.publisher.teams.TeamsAccount;
 import dev.onair.publisher.teams.TeamsClient;
 import dev.onair.publisher.teams.TeamsPaths;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.io.IOException;
@@ -62,6 +64,14 @@ public final class PublisherCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "Classic Teams' logs.txt; giving it selects classic Teams (default: this OS's).")
     Path teamsClassicLog;
+
+    @Option(
+            names = "--teams-account",
+            paramLabel = "ACCOUNT",
+            defaultValue = "work",
+            description = "With several accounts signed in to Teams, the one to follow: work, personal, a user id or"
+                    + " a cloud such as gov.teams.microsoft.us (default: ${DEFAULT-VALUE}).")
+    String teamsAccount = "work";
 
     @Option(
             names = "--teams-process-check",
@@ -129,10 +139,8 @@ public final class PublisherCommand implements Callable<Integer> {
             description = "Time zone of --working-hours (default: this computer's).")
     String timeZone;
 
-    @Option(
-            names = {"-v", "--verbose"},
-            description = "Log details: every presence line read, calls, MQTT.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -216,13 +224,14 @@ public final class PublisherCommand implements Callable<Integer> {
         }
         Duration interval = duration(errors, "--teams-poll-interval", teamsPollInterval);
         boolean processCheck = check;
-        if (interval == null) {
+        TeamsAccount account = errors.check("--teams-account", () -> new TeamsAccount(teamsAccount));
+        if (interval == null || account == null) {
             return null;
         }
         return errors.check(
                 classic ? "--teams-classic-log" : "--teams-logs",
                 () -> new TeamsSettings(
-                        classic ? TeamsClient.CLASSIC : TeamsClient.NEW, location, processCheck, interval));
+                        classic ? TeamsClient.CLASSIC : TeamsClient.NEW, location, processCheck, interval, account));
     }
 
     private String apiKey(ConfigErrors errors) {

@@ -5,6 +5,7 @@ import dev.onair.protocol.topic.Topics;
 import dev.onair.publisher.http.HttpSettings;
 import dev.onair.publisher.http.PullSource.PollSettings;
 import dev.onair.publisher.presence.WorkingHours;
+import dev.onair.publisher.teams.TeamsAccount;
 import dev.onair.publisher.teams.TeamsClient;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.nio.file.Path;
@@ -50,9 +51,16 @@ public record PublisherConfig(
      * @param location the new client's log folder, or the classic client's {@code logs.txt}
      * @param processCheck whether "no Teams process" means offline
      * @param pollInterval the slow poll behind file-change notification
+     * @param account the signed-in account the light follows ({@code --teams-account}, default the work account)
      */
-    public record TeamsSettings(TeamsClient client, Path location, boolean processCheck, Duration pollInterval) {
+    public record TeamsSettings(
+            TeamsClient client, Path location, boolean processCheck, Duration pollInterval, TeamsAccount account) {
         public static final Duration DEFAULT_POLL = Duration.ofSeconds(2);
+
+        /** Following the work account. */
+        public TeamsSettings(TeamsClient client, Path location, boolean processCheck, Duration pollInterval) {
+            this(client, location, processCheck, pollInterval, TeamsAccount.WORK);
+        }
 
         public TeamsSettings {
             Objects.requireNonNull(client, "client");
@@ -63,6 +71,7 @@ public record PublisherConfig(
             if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
                 throw new IllegalArgumentException("Teams log poll interval " + pollInterval + " must be positive");
             }
+            Objects.requireNonNull(account, "account");
         }
     }
 

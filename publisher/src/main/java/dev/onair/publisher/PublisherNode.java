@@ -7,6 +7,7 @@ import dev.onair.publisher.discovery.BrokerDiscovery;
 import dev.onair.publisher.http.PullSource;
 import dev.onair.publisher.http.StatusServer;
 import dev.onair.publisher.presence.Detection;
+import dev.onair.publisher.presence.MediaWatch;
 import dev.onair.publisher.presence.PresenceEngine;
 import dev.onair.publisher.teams.TeamsLogSource;
 import dev.onair.publisher.teams.TeamsProcessCheck;
@@ -48,6 +49,7 @@ public final class PublisherNode implements Component {
     private PresenceEngine engine;
     private BrokerLink link;
     private TeamsLogSource teams;
+    private MediaWatch media;
     private PullSource pull;
     private StatusServer http;
     private ScheduledFuture<?> timer;
@@ -99,6 +101,9 @@ public final class PublisherNode implements Component {
         if (teams != null) {
             teams.stop();
         }
+        if (media != null) {
+            media.stop();
+        }
         if (pull != null) {
             pull.stop();
         }
@@ -131,12 +136,16 @@ public final class PublisherNode implements Component {
                 var t = config.teams();
                 teams = new TeamsLogSource(
                         t.client(),
+                        t.account(),
                         t.location(),
                         t.processCheck() ? processCheck : null,
                         t.pollInterval(),
                         executor,
                         this::detected);
                 teams.start();
+                // The camera and microphone of this PC: only where Teams runs (a poll or push source is elsewhere).
+                media = MediaWatch.forOs(System.getProperty("os.name", ""), executor, engine::media);
+                media.start();
             }
             case HTTP_PULL -> {
                 pull = new PullSource(config.poll(), executor, clock, this::detected);

@@ -8,8 +8,10 @@ import dev.onair.publisher.discovery.BrokerDiscovery;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.StartupException;
+import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.HiveMqConnection;
 import dev.onair.runtime.mqtt.MqttConnection;
 import dev.onair.runtime.mqtt.TlsTrust;
 import java.nio.charset.StandardCharsets;
@@ -58,10 +60,8 @@ public final class SetCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions broker = new BrokerOptions();
 
-    @Option(
-            names = {"-v", "--verbose"},
-            description = "Log details.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -125,7 +125,7 @@ public final class SetCommand implements Callable<Integer> {
     }
 
     private static void send(BrokerSettings settings, Topic topic, OverrideCommand command) throws Exception {
-        MqttConnection connection = new MqttConnection(
+        MqttConnection connection = new HiveMqConnection(
                 settings, "onair-set-" + UUID.randomUUID().toString().substring(0, 8), null);
         CountDownLatch connected = new CountDownLatch(1);
         connection.onConnected(connected::countDown);

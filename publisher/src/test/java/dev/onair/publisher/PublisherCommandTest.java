@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onair.publisher.PublisherConfig.Source;
+import dev.onair.publisher.teams.TeamsAccount;
 import dev.onair.publisher.teams.TeamsClient;
 import dev.onair.runtime.config.ConfigException;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ class PublisherCommandTest {
                 .endsWith("Packages/MSTeams_8wekyb3d8bbwe/LocalCache/Microsoft/MSTeams/Logs");
         assertThat(cfg.teams().processCheck()).isTrue();
         assertThat(cfg.teams().pollInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(cfg.teams().account()).isEqualTo(TeamsAccount.WORK);
         assertThat(cfg.broker().address().toString()).isEqualTo("mqtts://pi.local:8883");
         assertThat(cfg.http()).isNull();
     }
@@ -121,6 +123,40 @@ class PublisherCommandTest {
         assertThat(push.http().port()).isEqualTo(8080);
         assertThat(push.http().bind()).isEqualTo("0.0.0.0");
         assertThat(push.http().apiKey()).isEqualTo("k3y");
+    }
+
+    @Test
+    void teamsAccount_chosen_isFollowed_andSpacesAreRefused() {
+        PublisherConfig cfg = config(
+                "Linux",
+                Map.of(),
+                "--person",
+                "alice",
+                "--broker",
+                "pi.local",
+                "--ca-sha256",
+                "ab".repeat(32),
+                "--teams-logs",
+                "/tmp/logs",
+                "--teams-account",
+                "118c7aa5-4e0a-4276-9cd5-68e8e9ea9ede");
+        assertThat(cfg.teams().account().spec()).isEqualTo("118c7aa5-4e0a-4276-9cd5-68e8e9ea9ede");
+
+        assertThatThrownBy(() -> config(
+                        "Linux",
+                        Map.of(),
+                        "--person",
+                        "alice",
+                        "--broker",
+                        "pi.local",
+                        "--ca-sha256",
+                        "ab".repeat(32),
+                        "--teams-logs",
+                        "/tmp/logs",
+                        "--teams-account",
+                        "my work"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--teams-account");
     }
 
     @Test

@@ -1,38 +1,40 @@
 package dev.onair.broker.auth;
 
-import dev.onair.broker.users.PasswordHash;
-import dev.onair.broker.users.User;
 import io.moquette.broker.security.IAuthenticator;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks MQTT user names and passwords against the users file. A connection without a user name never gets here:
- * the broker runs with anonymous access off on every listener.
+ * Moquette's authenticator: accepts exactly the connections OnAir's connection gate ({@code
+ * dev.onair.broker.net.ConnectionGate}) approved. The gate checks the password off Moquette's network threads (with
+ * back-off, see {@link LoginGuard}) and then hands the CONNECT to Moquette on the connection's own thread inside
+ * {@link #runApproved}; Moquette asks this class synchronously on that thread. A connection that bypassed the gate is
+ * refused: the check fails closed.
  */
 public final class PasswordAuthenticator implements IAuthenticator {
     private static final Logger log = LoggerFactory.getLogger(PasswordAuthenticator.class);
+    private static final ThreadLocal<String> APPROVED = new ThreadLocal<>();
 
-    private final UserDirectory users;
-
-    public PasswordAuthenticator(UserDirectory users) {
-        this.users = users;
+    /** Runs {@code connect} (the gate passing a CONNECT to Moquette) with {@code user} approved on this thread. */
+    public static void runApproved(String user, Runnable connect) {
+        APPROVED.set(user);
+        try {
+            connect.run();
+        } finally {
+            APPROVED.remove();
+        }
     }
 
     @Override
     public boolean checkValid(String clientId, String username, byte[] password) {
-        Optional<User> user = users.find(username);
-        if (user.isEmpty()) {
-            log.warn("Denied connection: client {} gave unknown user {}", clientId, username);
-            return false;
+        String approved = APPROVED.get();
+        if (approved != null && approved.equals(username)) {
+            return true;
         }
-        String given = password == null ? null : new String(password, StandardCharsets.UTF_8);
-        if (!PasswordHash.verify(given, user.get().passwordHash())) {
-            log.warn("Denied connection: client {} gave a wrong password for user {}", clientId, username);
-            return false;
-        }
-        return true;
+        log.warn(
+                "Refused connection: client {} (user {}) was not checked by the connection gate",
+                LogText.of(clientId),
+                LogText.of(username));
+        return false;
     }
 }

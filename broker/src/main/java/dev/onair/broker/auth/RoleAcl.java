@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  *
  * <table>
  *   <tr><th>role</th><th>reads</th><th>writes</th></tr>
- *   <tr><td>publisher</td><td>{@code p/person/id/set}</td><td>{@code p/person/id/#}</td></tr>
+ *   <tr><td>publisher</td><td>{@code p/person/id/set}</td>
+ *       <td>{@code p/person/id/presence}, {@code p/person/id/availability}, {@code p/person/id/set}</td></tr>
  *   <tr><td>display</td><td>{@code p/person/+/presence}, {@code p/person/+/availability}, {@code p/display/id/#}</td>
- *       <td>{@code p/display/id/#}, {@code p/person/+/set}</td></tr>
+ *       <td>{@code p/display/id/state}, {@code p/display/id/availability}, {@code p/person/+/set}</td></tr>
  *   <tr><td>bridge</td><td>{@code p/#}, {@code ha/#}</td>
  *       <td>{@code ha/#}, {@code p/person/+/set}, {@code p/display/+/set}, {@code p/bridge/#}</td></tr>
  *   <tr><td>homeassistant</td><td>{@code p/#}, {@code ha/#}</td>
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>viewer</td><td>{@code p/#}</td><td>nothing</td></tr>
  * </table>
  *
- * <p>A denied publish is dropped and its client disconnected (see the constructor). A subscription is allowed only if every topic its filter can match is readable, so a publisher asking for
+ * <p>Which of those writes may be retained, and how large each payload may be: {@link WriteRules}, enforced with
+ * the will check by {@code dev.onair.broker.net.ConnectionGate}. A denied publish is dropped and its client disconnected (see the constructor). A subscription is allowed only if every topic its filter can match is readable, so a publisher asking for
  * {@code onair/#} is refused rather than silently narrowed. A display may read its own display topics (not only its
  * {@code set} topic) so it can restore its last state after a restart.
  */
@@ -36,6 +38,7 @@ public final class RoleAcl implements IAuthorizatorPolicy {
     private final UserDirectory users;
     private final Topics topics;
     private final Consumer<String> onDeniedPublish;
+    private final WriteRules writes;
 
     /**
      * @param onDeniedPublish called with the client id after a publish was denied; the broker disconnects that
@@ -47,6 +50,7 @@ public final class RoleAcl implements IAuthorizatorPolicy {
         this.users = users;
         this.topics = topics;
         this.onDeniedPublish = onDeniedPublish;
+        this.writes = new WriteRules(topics);
     }
 
     /** The filters {@code user} may read. */
@@ -63,17 +67,14 @@ public final class RoleAcl implements IAuthorizatorPolicy {
         };
     }
 
-    /** The filters {@code user} may publish to. */
+    /** The filters {@code user} may publish to (retain flags and payload caps: {@link WriteRules}). */
     public List<String> writable(User user) {
-        String p = topics.prefix();
-        String ha = topics.discoveryPrefix();
-        return switch (user.role()) {
-            case PUBLISHER -> List.of(p + "/person/" + user.id() + "/#");
-            case DISPLAY -> List.of(p + "/display/" + user.id() + "/#", p + "/person/+/set");
-            case BRIDGE -> List.of(ha + "/#", p + "/person/+/set", p + "/display/+/set", p + "/bridge/#");
-            case HOMEASSISTANT -> List.of(p + "/person/+/set", p + "/display/+/set", ha + "/status");
-            case VIEWER, ANONYMOUS -> List.of();
-        };
+        return writes.filters(user);
+    }
+
+    /** The exact write rules: topics, retain flags, payload caps. */
+    public WriteRules writeRules() {
+        return writes;
     }
 
     /** Whether {@code user} may publish to {@code topic}; unlike {@link #canWrite} it logs and disconnects nothing. */

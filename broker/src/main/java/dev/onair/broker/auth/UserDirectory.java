@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The broker's view of the users file. It is re-read when it changes, so {@code onair users add} takes effect
- * without a broker restart; if the new file is broken, the last good users stay in force and the problem is logged.
+ * without a broker restart; if the new file is broken, empty or missing, the last good users stay in force and the
+ * problem is logged.
  *
  * <p>In-process users (the nodes {@code onair pi} runs beside the broker) live only in memory, with passwords made at
  * start-up; they come first, so a file user of the same name cannot stand in for them.
@@ -67,10 +68,21 @@ public final class UserDirectory {
             long size = exists ? Files.size(file) : -1;
             if (!java.util.Objects.equals(modified, loadedModified) || size != loadedSize) {
                 Users fresh = UsersFile.load(file);
-                log.info("Users file {} changed: {} user(s)", file, fresh.size());
-                users = fresh;
                 loadedModified = modified;
                 loadedSize = size;
+                if (fresh.size() == 0 && users.size() > 0) {
+                    // An emptied or deleted file is far more often a mistake (a truncating editor, a failed copy)
+                    // than an intent to lock everyone out: treat it like a broken file.
+                    log.warn(
+                            "Users file {} is {}: keeping the previous {} user(s) (to run with no users, restart the "
+                                    + "broker)",
+                            file,
+                            exists ? "empty" : "missing",
+                            users.size());
+                } else {
+                    log.info("Users file {} changed: {} user(s)", file, fresh.size());
+                    users = fresh;
+                }
             }
         } catch (IOException e) {
             log.warn("Keeping the previous users: {}", e.getMessage());

@@ -3,21 +3,29 @@ package dev.onair.broker.users;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.security.spec.KeySpec;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Slow, salted password hashes: PBKDF2-HMAC-SHA256 with a random 16-byte salt, stored as
- * {@code pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>} so the cost can grow without breaking old entries.
+ * Slow, salted password hashes, written in Mosquitto 2's {@code password_file} form so the same entries work on
+ * Mosquitto as they are (issue 18): {@code $7$<iterations>$<salt base64>$<hash base64>}, PBKDF2-HMAC-SHA512 with a
+ * random 12-byte salt and a 64-byte result ({@code apps/mosquitto_passwd} and {@code src/password_mosq.c}; Mosquitto
+ * 2.0 drops an entry whose salt is not 12 bytes or whose hash is not 64). The iteration count travels in the entry,
+ * so OnAir's costs stay OnAir's on Mosquitto.
+ *
+ * <p>Entries OnAir wrote before, {@code pbkdf2-sha256$<iterations>$<salt>$<hash>}, still verify; the next
+ * {@code onair users add} of that user writes the new form (a hash cannot be converted without the password).
  */
 public final class PasswordHash {
     /**
-     * OWASP's 2023 figure for PBKDF2-HMAC-SHA256. The broker checks a password once per connection, so the cost is
-     * paid rarely; a user store stolen from the Pi stays expensive to attack.
+     * OWASP's 2023 figure for PBKDF2-HMAC-SHA512 (their equivalent of 600,000 for SHA-256: SHA-512 costs a GPU more
+     * per iteration). The broker checks a password once per connection, so the cost is paid rarely; a user store
+     * stolen from the Pi stays expensive to attack.
      */
-    public static final int ITERATIONS = 600_000;
+    public static final int ITERATIONS = 210_000;
 
     /**
      * The cost for passwords OnAir generated itself ({@link #generatePassword()}, about 119 bits). Stretching protects
@@ -29,14 +37,19 @@ public final class PasswordHash {
     /** The shape of {@link #generatePassword()}'s output. */
     private static final String GENERATED = "[abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789]{20}";
 
-    private static final String SCHEME = "pbkdf2-sha256";
-    private static final int SALT_BYTES = 16;
-    private static final int HASH_BITS = 256;
+    private static final String B64 = "[A-Za-z0-9+/]+={0,2}";
+    /** Mosquitto's {@code pw_sha512_pbkdf2} type, the only one OnAir writes. */
+    private static final Pattern MOSQUITTO = Pattern.compile("\\$7\\$(\\d{1,9})\\$(" + B64 + ")\\$(" + B64 + ")");
+    /** What OnAir wrote before issue 18; read, never written. */
+    private static final Pattern LEGACY = Pattern.compile("pbkdf2-sha256\\$(\\d{1,9})\\$(" + B64 + ")\\$(" + B64 + ")");
+
+    private static final int SALT_BYTES = 12;
+    private static final int HASH_BYTES = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordHash() {}
 
-    /** Hashes {@code password} with a new random salt. */
+    /** Hashes {@code password} with a new random salt at {@link #ITERATIONS}. */
     public static String hash(String password) {
         return hash(password, ITERATIONS);
     }
@@ -57,37 +70,64 @@ public final class PasswordHash {
     public static String hash(String password, int iterations) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        byte[] hash = derive(password, salt, iterations, HASH_BITS);
-        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+        byte[] hash = derive("PBKDF2WithHmacSHA512", password, salt, iterations, HASH_BYTES * 8);
+        // Padded, as mosquitto_passwd writes it (OpenSSL's base64 BIO).
+        Base64.Encoder b64 = Base64.getEncoder();
+        return "$7$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
     }
 
-    /** Whether {@code password} matches {@code stored}; false for anything that is not a hash this class wrote. */
+    /** Whether {@code password} matches {@code stored}; false for anything that is not a hash of a known form. */
     public static boolean verify(String password, String stored) {
         if (password == null || stored == null) {
             return false;
         }
-        String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals(SCHEME)) {
-            return false;
-        }
-        try {
-            int iterations = Integer.parseInt(parts[1]);
-            byte[] salt = Base64.getDecoder().decode(parts[2]);
-            byte[] expected = Base64.getDecoder().decode(parts[3]);
-            if (iterations < 1 || expected.length == 0) {
+        Matcher m = MOSQUITTO.matcher(stored);
+        String algorithm = "PBKDF2WithHmacSHA512";
+        if (!m.matches()) {
+            m = LEGACY.matcher(stored);
+            algorithm = "PBKDF2WithHmacSHA256";
+            if (!m.matches()) {
                 return false;
             }
-            byte[] actual = derive(password, salt, iterations, expected.length * 8);
+        }
+        try {
+            int iterations = Integer.parseInt(m.group(1));
+            byte[] salt = Base64.getDecoder().decode(m.group(2));
+            byte[] expected = Base64.getDecoder().decode(m.group(3));
+            if (iterations < 1 || salt.length == 0 || expected.length == 0) {
+                return false;
+            }
+            byte[] actual = derive(algorithm, password, salt, iterations, expected.length * 8);
             return MessageDigest.isEqual(expected, actual);
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
-    /** Whether {@code stored} has the shape of a hash this class writes (used to validate the users file). */
+    /** Whether {@code stored} has the shape of a hash OnAir accepts, either form (used to validate the users file). */
     public static boolean isHash(String stored) {
-        return stored != null && stored.matches(SCHEME + "\\$\\d+\\$[A-Za-z0-9+/]+\\$[A-Za-z0-9+/]+");
+        return stored != null
+                && (MOSQUITTO.matcher(stored).matches()
+                        || LEGACY.matcher(stored).matches());
+    }
+
+    /**
+     * Whether Mosquitto 2 accepts {@code stored} in its {@code password_file} as it is: type 7, at least one
+     * iteration, a 12-byte salt and a 64-byte hash. False for the old {@code pbkdf2-sha256} form.
+     */
+    public static boolean isMosquittoReadable(String stored) {
+        if (stored == null) {
+            return false;
+        }
+        Matcher m = MOSQUITTO.matcher(stored);
+        try {
+            return m.matches()
+                    && Integer.parseInt(m.group(1)) >= 1
+                    && Base64.getDecoder().decode(m.group(2)).length == SALT_BYTES
+                    && Base64.getDecoder().decode(m.group(3)).length == HASH_BYTES;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** A random password for {@code users add} without {@code --password}: 20 characters, about 119 bits. */
@@ -100,14 +140,14 @@ public final class PasswordHash {
         return sb.toString();
     }
 
-    private static byte[] derive(String password, byte[] salt, int iterations, int bits) {
+    /** PBKDF2 over the password's UTF-8 bytes (the JDK's encoding for PBEKeySpec, and Mosquitto's C string). */
+    private static byte[] derive(String algorithm, String password, byte[] salt, int iterations, int bits) {
         try {
-            KeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, bits);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(spec)
+            return SecretKeyFactory.getInstance(algorithm)
+                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, bits))
                     .getEncoded();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is always available in Java 17", e);
+            throw new IllegalStateException(algorithm + " is always available in Java 17", e);
         }
     }
 }

@@ -31,8 +31,8 @@ public record User(String name, Role role, String id, String passwordHash) {
                     "user '" + name + "': role " + role.key() + " takes no id (only publisher and display do)");
         }
         if (!PasswordHash.isHash(passwordHash)) {
-            throw new IllegalArgumentException(
-                    "user '" + name + "': password is not a pbkdf2-sha256 hash " + "(set it with ./onair users add)");
+            throw new IllegalArgumentException("user '" + name + "': password is not a password hash OnAir wrote "
+                    + "($7$... or pbkdf2-sha256$...; set it with ./onair users add)");
         }
     }
 

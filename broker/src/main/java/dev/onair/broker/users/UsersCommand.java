@@ -3,8 +3,12 @@ package dev.onair.broker.users;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.PerInvocation;
 import dev.onair.runtime.config.StartupException;
+import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
@@ -17,12 +21,19 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "users",
         mixinStandardHelpOptions = true,
-        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Remove.class},
-        description = "Manage broker users (add, list, remove). The broker picks up changes without a restart.")
+        subcommands = {
+            UsersCommand.Add.class,
+            UsersCommand.ListUsers.class,
+            UsersCommand.Remove.class,
+            UsersExport.class
+        },
+        description = "Manage broker users (add, list, remove, export). The broker picks up changes without a restart.")
 public final class UsersCommand implements Runnable {
     @Override
     public void run() {
-        System.err.println("Usage: onair users add NAME --role ROLE | list | remove NAME [--file FILE]");
+        System.err.println(
+                "Usage: onair users add NAME --role ROLE | list | remove NAME | export --format mosquitto --out DIR "
+                        + "[--file FILE]");
     }
 
     /** {@code users add NAME --role ROLE [--id ID] [--password PW] [--file FILE]}. */
@@ -53,6 +64,11 @@ public final class UsersCommand implements Runnable {
         @Option(names = "--password", paramLabel = "PW", description = "The password (at least 8 characters).")
         String password;
 
+        // A script's way to give the password without putting it on a command line (docker compose run -T ...
+        // < secrets/display/password), as docker login --password-stdin.
+        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+        boolean passwordStdin;
+
         @Option(
                 names = "--file",
                 paramLabel = "FILE",
@@ -65,8 +81,18 @@ public final class UsersCommand implements Runnable {
             ConfigErrors errors = new ConfigErrors();
             Role r = role == null ? null : errors.check("--role", () -> Role.parse(role));
             errors.require(role != null, "--role: required (publisher, display, bridge, homeassistant or viewer)");
+            errors.require(
+                    password == null || !passwordStdin, "--password and --password-stdin: give only one of them");
             errors.require(password == null || password.length() >= 8, "--password: use at least 8 characters");
             errors.throwIfAny();
+            if (passwordStdin) {
+                password = firstLine(System.in);
+                errors.require(password != null && !password.isEmpty(), "--password-stdin: standard input is empty");
+                errors.require(
+                        password == null || password.isEmpty() || password.length() >= 8,
+                        "--password-stdin: use at least 8 characters");
+                errors.throwIfAny();
+            }
             boolean generated = false;
             String pw = password;
             if (pw == null) {
@@ -93,6 +119,15 @@ public final class UsersCommand implements Runnable {
                 System.out.println("Password (shown only now, store it): " + pw);
             }
             return 0;
+        }
+
+        private static String firstLine(InputStream in) {
+            try {
+                String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+                return line == null ? null : line.strip();
+            } catch (IOException e) {
+                throw new StartupException("--password-stdin: cannot read standard input: " + e.getMessage(), e);
+            }
         }
 
         /** Asks twice on a terminal; null when there is none or the answer is empty (then one is generated). */

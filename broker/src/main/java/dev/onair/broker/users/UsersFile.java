@@ -27,7 +27,7 @@ import java.util.Set;
  *   alice:
  *     role: publisher
  *     id: alice            # optional: the person or display id, when it differs from the user name
- *     password: pbkdf2-sha256$600000$...$...
+ *     password: $7$210000$...$...   # Mosquitto 2's PBKDF2-SHA512 form; older pbkdf2-sha256$... still read
  * </pre>
  */
 public final class UsersFile {

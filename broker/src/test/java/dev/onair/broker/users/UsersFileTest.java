@@ -46,7 +46,7 @@ class UsersFileTest {
         assertThatThrownBy(() -> UsersFile.load(file))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("user 'alice'")
-                .hasMessageContaining("not a pbkdf2-sha256 hash");
+                .hasMessageContaining("not a password hash");
     }
 
     @Test

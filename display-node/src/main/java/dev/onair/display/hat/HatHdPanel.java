@@ -11,7 +11,8 @@ import java.io.IOException;
  * {@code dtparam=spi=on} in {@code /boot/firmware/config.txt}.
  *
  * <p>One transfer per frame, as Pimoroni's {@code unicornhathd} library sends it: the start-of-frame byte {@code 0x72},
- * then 768 bytes R, G, B for x 0..15 and, within each x, y 0..15 (after rotation), each value scaled by the brightness.
+ * then 768 bytes R, G, B for x 0..15 and, within each x, y 0..15 (after rotation), each value scaled by the brightness
+ * the way the library scales it ({@link #scale}), and at least 1/120 s after the previous one ({@link FramePacer}).
  */
 public final class HatHdPanel implements Panel {
     public static final int SIZE = 16;
@@ -21,12 +22,18 @@ public final class HatHdPanel implements Panel {
     private final SpiBus bus;
     private final Rotation rotation;
     private final int speedHz;
+    private final FramePacer pacer;
     private Spi spi;
 
     public HatHdPanel(SpiBus bus, Rotation rotation, int speedHz) {
+        this(bus, rotation, speedHz, FramePacer.SYSTEM);
+    }
+
+    HatHdPanel(SpiBus bus, Rotation rotation, int speedHz, FramePacer.Ticker ticker) {
         this.bus = bus;
         this.rotation = rotation;
         this.speedHz = speedHz;
+        this.pacer = new FramePacer(ticker, FramePacer.HAT_HD_GAP_NANOS);
     }
 
     @Override
@@ -52,8 +59,14 @@ public final class HatHdPanel implements Panel {
     }
 
     @Override
-    public void show(Frame frame, int brightness) {
-        SpiBus.transfer(spi, encode(frame, brightness, rotation));
+    public void show(Frame frame, int brightness) throws IOException {
+        byte[] bytes = encode(frame, brightness, rotation);
+        pacer.awaitTurn();
+        try {
+            SpiBus.transfer(spi, bytes);
+        } finally {
+            pacer.sent();
+        }
     }
 
     /** The bytes of one transfer for {@code frame}. */
@@ -65,12 +78,23 @@ public final class HatHdPanel implements Panel {
         for (int x = 0; x < SIZE; x++) {
             for (int y = 0; y < SIZE; y++) {
                 int p = physical.packed(x, y);
-                out[i++] = (byte) (((p >> 16) & 0xFF) * brightness / 255);
-                out[i++] = (byte) (((p >> 8) & 0xFF) * brightness / 255);
-                out[i++] = (byte) ((p & 0xFF) * brightness / 255);
+                out[i++] = (byte) scale((p >> 16) & 0xFF, brightness);
+                out[i++] = (byte) scale((p >> 8) & 0xFF, brightness);
+                out[i++] = (byte) scale(p & 0xFF, brightness);
             }
         }
         return out;
+    }
+
+    /**
+     * One colour value at a brightness, exactly as Pimoroni's library computes it (pimoroni/unicorn-hat-hd,
+     * {@code library/unicornhathd/__init__.py}, {@code show()}):
+     * {@code (numpy.rot90(_buf, _rotation).reshape(768) * _brightness).astype(numpy.uint8)} with {@code _brightness} a
+     * float 0.0..1.0. A double multiply then truncation; whole-number {@code v * b / 255} comes out one higher at
+     * brightness 147, 155, 171, 187 and 195 (issue 16). Java's double arithmetic is IEEE 754, as Python's and numpy's.
+     */
+    static int scale(int value, int brightness) {
+        return (int) (value * (brightness / 255.0));
     }
 
     @Override
@@ -78,7 +102,7 @@ public final class HatHdPanel implements Panel {
         if (spi != null) {
             try {
                 show(Frame.black(SIZE, SIZE), 0);
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // The panel may already be gone; releasing the device still matters.
             }
             SpiBus.close(spi);

@@ -6,10 +6,13 @@ import dev.onair.display.panel.Panel;
 import dev.onair.display.panel.Rotation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pimoroni Unicorn HAT Mini: 17×7 RGB LEDs on two Holtek HT16D35 drivers, the left one on SPI bus 0 CE0 and the right
- * one on CE1, mode 0, 600 kHz by default. Needs {@code dtparam=spi=on}.
+ * one on CE1, mode 0, 600 kHz by default (the library's default; it was tested up to about 6 MHz, and a faster
+ * {@code --spi-speed} is warned about). Needs {@code dtparam=spi=on}.
  *
  * <p>Everything on the wire is what Pimoroni's {@code unicornhatmini} library sends: its initialisation sequence,
  * its 119-entry pixel lookup table, 6-bit colour values, {@code [0x80, 0x00]} plus 224 bytes per chip per frame,
@@ -18,7 +21,12 @@ import java.io.IOException;
 public final class HatMiniPanel implements Panel {
     public static final int WIDTH = 17;
     public static final int HEIGHT = 7;
+    /** unicornhatmini's own default: {@code UnicornHATMini(spi_max_speed_hz=600000)}. */
     public static final int SPEED_HZ = 600_000;
+    /** "Tested to around 6MHz (500fps) on a Pi 4 and 6KHz (50fps) on an A+." (the library's constructor docstring) */
+    static final int TESTED_MAX_HZ = 6_000_000;
+
+    private static final Logger log = LoggerFactory.getLogger(HatMiniPanel.class);
 
     static final int CMD_SOFT_RESET = 0xCC;
     static final int CMD_GLOBAL_BRIGHTNESS = 0x37;
@@ -54,6 +62,13 @@ public final class HatMiniPanel implements Panel {
 
     @Override
     public void open() throws IOException {
+        if (speedHz > TESTED_MAX_HZ) {
+            log.warn(
+                    "SPI speed {} Hz for the Unicorn HAT Mini is above the 6 MHz Pimoroni tested it at; if pixels"
+                            + " flicker or stay dark, lower --spi-speed (default {} Hz)",
+                    speedHz,
+                    SPEED_HZ);
+        }
         try {
             left = bus.open("onair-hat-mini-left", 0, speedHz);
             right = bus.open("onair-hat-mini-right", 1, speedHz);
@@ -79,7 +94,7 @@ public final class HatMiniPanel implements Panel {
     }
 
     @Override
-    public void show(Frame frame, int brightness) {
+    public void show(Frame frame, int brightness) throws IOException {
         if (brightness != sentBrightness) {
             // The library's set_brightness(b) sends int(63 * b) for b in 0.0..1.0.
             int level = 63 * brightness / 255;
@@ -115,7 +130,7 @@ public final class HatMiniPanel implements Panel {
         return out.toByteArray();
     }
 
-    private static void send(Spi chip, int... command) {
+    private static void send(Spi chip, int... command) throws IOException {
         byte[] bytes = new byte[command.length];
         for (int i = 0; i < command.length; i++) {
             bytes[i] = (byte) command[i];
@@ -133,7 +148,7 @@ public final class HatMiniPanel implements Panel {
                     send(chip, CMD_ROW_PIN_CTRL, 0x00, 0x00, 0x00, 0x00);
                     send(chip, CMD_SYSTEM_CTRL, 0x00);
                 }
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // The panel may already be gone; releasing the devices still matters.
             }
         }

@@ -17,8 +17,9 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>A frame is one write, from the start of the device (it is opened afresh for each frame, which is what
  * {@code cat frame > /dev/leds0} does too), of 4 bytes per LED in chain order: R, G, B, W (W is 0; the HAT's LEDs have no
- * white). Pixels follow the HAT's serpentine chain; the brightness scales the values here, so the driver's own
- * brightness byte is left as configured in the overlay.
+ * white). Pixels follow the HAT's serpentine chain; the brightness, capped at 50 % and gamma-corrected as Pimoroni's
+ * library does it ({@link UnicornHatGamma}), goes into the values here, so the driver's own brightness is left as
+ * configured in the overlay (255 by default).
  */
 public final class Leds0Panel implements Panel {
     public static final Path DEFAULT_DEVICE = Path.of("/dev/leds0");
@@ -68,11 +69,11 @@ public final class Leds0Panel implements Panel {
         byte[] out = new byte[SIZE * SIZE * 4];
         for (int x = 0; x < SIZE; x++) {
             for (int y = 0; y < SIZE; y++) {
-                int p = physical.packed(x, y);
+                int p = UnicornHatGamma.ledPixel(physical.packed(x, y), brightness);
                 int at = UnicornHatLayout.ledIndex(x, y) * 4;
-                out[at] = (byte) (((p >> 16) & 0xFF) * brightness / 255);
-                out[at + 1] = (byte) (((p >> 8) & 0xFF) * brightness / 255);
-                out[at + 2] = (byte) ((p & 0xFF) * brightness / 255);
+                out[at] = (byte) (p >> 16);
+                out[at + 1] = (byte) (p >> 8);
+                out[at + 2] = (byte) p;
                 out[at + 3] = 0;
             }
         }
@@ -86,6 +87,11 @@ public final class Leds0Panel implements Panel {
                 channel.write(buffer);
             }
         }
+    }
+
+    @Override
+    public int outputBrightness(int brightness) {
+        return UnicornHatGamma.outputBrightness(brightness);
     }
 
     @Override

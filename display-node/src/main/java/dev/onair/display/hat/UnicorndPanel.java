@@ -16,8 +16,9 @@ import java.nio.file.Path;
  * ({@code /var/run/unicornd.socket}), so no native code runs here.
  *
  * <p>The protocol (from {@code unicornd.c}): one command byte, then its arguments. {@code 0} set brightness (one byte
- * 0..255), {@code 2} set all pixels (64 × R, G, B, in the order x 0..7 and within each x, y 0..7; the daemon applies
- * the serpentine LED map itself), {@code 3} show, {@code 4} clear. The daemon serves one client at a time.
+ * 0..255; OnAir sends 255 once and puts Pimoroni's capped, gamma-corrected brightness into the values), {@code 2} set all pixels (64 × R, G, B; the daemon puts slot {@code x * 8 + y} on LED {@code map[x][y]},
+ * which is upside down from the Python library, so rows go in flipped: see {@link UnicornHatLayout}), {@code 3} show,
+ * {@code 4} clear. The daemon serves one client at a time. A restarted daemon is reconnected to on the next frame.
  */
 public final class UnicorndPanel implements Panel {
     public static final Path DEFAULT_SOCKET = Path.of("/var/run/unicornd.socket");
@@ -32,7 +33,7 @@ public final class UnicorndPanel implements Panel {
     private final Path socket;
     private final Rotation rotation;
     private SocketChannel channel;
-    private int sentBrightness = -1;
+    private boolean brightnessSent;
 
     public UnicorndPanel(Path socket, Rotation rotation) {
         this.socket = socket;
@@ -51,42 +52,74 @@ public final class UnicorndPanel implements Panel {
 
     @Override
     public void open() throws IOException {
+        connect();
+    }
+
+    private void connect() throws IOException {
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.connect(UnixDomainSocketAddress.of(socket));
         } catch (IOException e) {
-            close();
+            hangUp();
             throw new IOException(
                     "cannot connect to unicornd at " + socket + ": " + e.getMessage()
                             + "; install and start Pimoroni's unicornd (sudo systemctl start unicornd)",
                     e);
         }
-        sentBrightness = -1;
+        // A new connection may be a new daemon, which starts at its own brightness (20 in unicornd.c).
+        brightnessSent = false;
     }
 
+    /**
+     * Sends a frame. When unicornd has restarted ({@code systemctl restart unicornd}, an upgrade), the old connection
+     * is dead: the write fails with a broken pipe, so this connects again and sends the frame, brightness included,
+     * once more; while the daemon is down each frame tries again and fails with a message naming the socket.
+     */
     @Override
     public void show(Frame frame, int brightness) throws IOException {
+        if (channel == null) {
+            connect();
+        }
+        try {
+            write(encode(frame, brightness));
+        } catch (IOException e) {
+            hangUp();
+            connect();
+            write(encode(frame, brightness));
+        }
+        brightnessSent = true;
+    }
+
+    private ByteBuffer encode(Frame frame, int brightness) {
         ByteBuffer out = ByteBuffer.allocate(2 + 1 + SIZE * SIZE * 3 + 1);
-        if (brightness != sentBrightness) {
-            out.put((byte) CMD_SET_BRIGHTNESS).put((byte) brightness);
-            sentBrightness = brightness;
+        if (!brightnessSent) {
+            // The brightness is in the values (UnicornHatGamma); the daemon's own must leave them as they are.
+            out.put((byte) CMD_SET_BRIGHTNESS).put((byte) UnicornHatGamma.PASS_THROUGH);
         }
         Frame physical = rotation.toPhysical(frame, SIZE, SIZE);
         out.put((byte) CMD_SET_ALL_PIXELS);
+        int pixels = out.position();
         for (int x = 0; x < SIZE; x++) {
             for (int y = 0; y < SIZE; y++) {
-                int p = physical.packed(x, y);
-                out.put((byte) (p >> 16)).put((byte) (p >> 8)).put((byte) p);
+                int p = UnicornHatGamma.ledPixel(physical.packed(x, y), brightness);
+                int at = pixels + UnicornHatLayout.daemonSlot(x, y) * 3;
+                out.put(at, (byte) (p >> 16)).put(at + 1, (byte) (p >> 8)).put(at + 2, (byte) p);
             }
         }
+        out.position(pixels + SIZE * SIZE * 3);
         out.put((byte) CMD_SHOW);
-        write(out.flip());
+        return out.flip();
     }
 
     private void write(ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
+    }
+
+    @Override
+    public int outputBrightness(int brightness) {
+        return UnicornHatGamma.outputBrightness(brightness);
     }
 
     /** Clear, show, and hang up, as Pimoroni's own client does on exit. */
@@ -102,12 +135,18 @@ public final class UnicorndPanel implements Panel {
         } catch (IOException e) {
             // The daemon may already be gone; closing the socket still matters.
         }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // Nothing left to release.
+        hangUp();
+    }
+
+    private void hangUp() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Nothing left to release.
+            }
+            channel = null;
         }
-        channel = null;
     }
 
     @Override

@@ -22,6 +22,14 @@ public interface Panel {
      */
     void show(Frame frame, int brightness) throws IOException;
 
+    /**
+     * The brightness the LEDs really run at for a requested one, 0 to 255 of full output, for the dashboard: the
+     * requested one unless the hardware caps it (the original Unicorn HAT at 50 %, as Pimoroni's library does).
+     */
+    default int outputBrightness(int brightness) {
+        return brightness;
+    }
+
     /** Clears the LEDs and releases the hardware. Must not throw; safe to call when open failed. */
     void close();
 

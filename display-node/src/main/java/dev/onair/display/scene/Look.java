@@ -2,6 +2,7 @@ package dev.onair.display.scene;
 
 import dev.onair.protocol.light.Rgb;
 import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Colours;
 import dev.onair.protocol.presence.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,22 +15,19 @@ import java.util.Map;
  *
  * @param colours a colour for every key
  * @param animations an animation for every key
+ * @param camera what a person whose camera is on gets on top of their colour
  */
-public record Look(Map<String, Rgb> colours, Map<String, Animation> animations) {
+public record Look(Map<String, Rgb> colours, Map<String, Animation> animations, CameraMark camera) {
     /** Every key, in the order the contract's table lists them. */
-    public static final List<String> KEYS = List.of(
-            "available",
-            "busy",
-            "in_a_call",
-            "in_a_meeting",
-            "presenting",
-            "do_not_disturb",
-            "be_right_back",
-            "away",
-            "offline",
-            "unknown");
+    public static final List<String> KEYS = Colours.KEYS;
+
+    /** A look with the default camera border. */
+    public Look(Map<String, Rgb> colours, Map<String, Animation> animations) {
+        this(colours, animations, CameraMark.DEFAULT);
+    }
 
     public Look {
+        java.util.Objects.requireNonNull(camera, "camera");
         colours = Map.copyOf(colours);
         animations = Map.copyOf(animations);
         for (String key : KEYS) {
@@ -45,15 +43,9 @@ public record Look(Map<String, Rgb> colours, Map<String, Animation> animations) 
     /** CONTRACT.md section 6's colours; calls, meetings and presenting pulse, everything else is still. */
     public static Look defaults() {
         Map<String, Rgb> c = new LinkedHashMap<>();
-        c.put("available", Rgb.parseHex("#00FF00"));
-        for (String busy : List.of("busy", "in_a_call", "in_a_meeting", "presenting")) {
-            c.put(busy, Rgb.parseHex("#FF0000"));
+        for (String key : KEYS) {
+            c.put(key, Colours.byDefault(key));
         }
-        c.put("do_not_disturb", Rgb.parseHex("#800080"));
-        c.put("be_right_back", Rgb.parseHex("#FFFF00"));
-        c.put("away", Rgb.parseHex("#FFFF00"));
-        c.put("offline", Rgb.parseHex("#808080"));
-        c.put("unknown", Rgb.parseHex("#FFFFFF"));
         Map<String, Animation> a = new LinkedHashMap<>();
         for (String key : KEYS) {
             a.put(key, Animation.SOLID);
@@ -74,7 +66,12 @@ public record Look(Map<String, Rgb> colours, Map<String, Animation> animations) 
         newColours.forEach((k, v) -> c.put(requireKey(k), v));
         Map<String, Animation> a = new LinkedHashMap<>(animations);
         newAnimations.forEach((k, v) -> a.put(requireKey(k), v));
-        return new Look(c, a);
+        return new Look(c, a, camera);
+    }
+
+    /** This look with another camera mark. */
+    public Look withCamera(CameraMark mark) {
+        return new Look(colours, animations, mark);
     }
 
     public static String requireKey(String key) {
@@ -97,8 +94,6 @@ public record Look(Map<String, Rgb> colours, Map<String, Animation> animations) 
      * status ({@code do_not_disturb} while presenting looks like do-not-disturb).
      */
     public static String key(Status status, Activity activity) {
-        boolean refinesBusy =
-                activity == Activity.IN_A_CALL || activity == Activity.IN_A_MEETING || activity == Activity.PRESENTING;
-        return status == Status.BUSY && refinesBusy ? activity.wire() : status.wire();
+        return Colours.key(status, activity);
     }
 }

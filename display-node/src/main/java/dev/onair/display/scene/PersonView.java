@@ -23,6 +23,11 @@ public record PersonView(String person, Presence presence, Availability availabi
         return Look.key(presence.status(), presence.activity());
     }
 
+    /** Whether the person's camera is on, as far as a live publisher says (an offline one's last word is stale). */
+    public boolean cameraOn() {
+        return availability != Availability.OFFLINE && presence != null && Boolean.TRUE.equals(presence.camera());
+    }
+
     PersonView withPresence(Presence p) {
         return new PersonView(person, p, availability);
     }

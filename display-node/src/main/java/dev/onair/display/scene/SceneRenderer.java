@@ -77,8 +77,14 @@ public final class SceneRenderer {
         String key = who.lookKey();
         Rgb colour = look.colour(key);
         Animation animation = look.animation(key);
+        CameraMark mark = who.cameraOn() ? look.camera() : CameraMark.OFF;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
+                if (mark.covers(x, y, w, h)) {
+                    Rgb m = mark.colour();
+                    px[(y0 + y) * width + x0 + x] = Frame.pack(m.r(), m.g(), m.b());
+                    continue;
+                }
                 double level = animation.level(x, y, w, h, seconds);
                 px[(y0 + y) * width + x0 + x] =
                         Frame.pack((int) Math.round(colour.r() * level), (int) Math.round(colour.g() * level), (int)

@@ -1,6 +1,7 @@
 package dev.onair.display.web;
 
 import dev.onair.display.panel.Frame;
+import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.PersonView;
 import dev.onair.protocol.command.OverrideCommand;
 import dev.onair.protocol.light.LightCommand;
@@ -24,6 +25,12 @@ public interface DashboardModel {
 
     /** The frame now on the panel. */
     Frame frame();
+
+    /** The brightness the LEDs run at now, 0-255 of full output (night hours and the panel's own cap applied). */
+    int frameBrightness();
+
+    /** Whether the panel takes its frames. */
+    PanelHealth.Status panel();
 
     /** Whether the node is connected to its broker. */
     boolean connected();

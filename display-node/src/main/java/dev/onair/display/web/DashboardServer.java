@@ -1,6 +1,7 @@
 package dev.onair.display.web;
 
 import dev.onair.display.WebSettings;
+import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.PersonView;
 import dev.onair.display.web.EventHub.SseEvent;
 import dev.onair.protocol.Ids;
@@ -64,7 +65,9 @@ public final class DashboardServer implements Component {
             config.routes.get(
                     "/api/display",
                     ctx -> ctx.contentType(JSON).result(model.light().toJson()));
-            config.routes.get("/api/display/frame", ctx -> ctx.contentType(JSON).result(Json.frame(model.frame())));
+            config.routes.get(
+                    "/api/display/frame",
+                    ctx -> ctx.contentType(JSON).result(Json.frame(model.frame(), model.frameBrightness())));
             config.routes.sse("/api/events", this::events);
             config.routes.post("/api/display", this::light);
             config.routes.post("/api/people/{person}/override", this::override);
@@ -98,11 +101,13 @@ public final class DashboardServer implements Component {
         }
     }
 
+    /** 503 while the broker is out of reach or the panel refuses its frames (a display that cannot display). */
     private void health(Context ctx) {
-        boolean ok = model.connected();
-        ctx.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+        PanelHealth.Status panel = model.panel();
+        String status = !model.connected() ? "disconnected" : panel.ok() ? "ok" : "panel_failing";
+        ctx.status(status.equals("ok") ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(JSON)
-                .result(ok ? "{\"status\":\"ok\"}" : "{\"status\":\"disconnected\"}");
+                .result(Json.health(status, panel));
     }
 
     /** Refuses with 429 before the stream starts; once it has, the status is sent and only closing is left. */

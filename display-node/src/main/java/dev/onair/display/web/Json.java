@@ -3,6 +3,7 @@ package dev.onair.display.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onair.display.panel.Frame;
+import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.PersonView;
 import dev.onair.protocol.json.StrictJson;
 import dev.onair.protocol.light.Rgb;
@@ -63,10 +64,14 @@ public final class Json {
         return o.toString();
     }
 
-    /** {@code {"width":W,"height":H,"pixels":[[r,g,b],...]}}, row-major from the top-left pixel. */
-    public static String frame(Frame frame) {
-        StringBuilder sb = new StringBuilder(32 + frame.width() * frame.height() * 14);
+    /**
+     * {@code {"width":W,"height":H,"brightness":B,"pixels":[[r,g,b],...]}}, row-major from the top-left pixel; B is
+     * the brightness the LEDs run at (0-255 of full output, after night hours and the panel's own cap).
+     */
+    public static String frame(Frame frame, int brightness) {
+        StringBuilder sb = new StringBuilder(48 + frame.width() * frame.height() * 14);
         sb.append("{\"width\":").append(frame.width()).append(",\"height\":").append(frame.height());
+        sb.append(",\"brightness\":").append(brightness);
         sb.append(",\"pixels\":[");
         for (int y = 0; y < frame.height(); y++) {
             for (int x = 0; x < frame.width(); x++) {
@@ -83,5 +88,19 @@ public final class Json {
             }
         }
         return sb.append("]}").toString();
+    }
+
+    /** {@code /healthz}: the broker connection and the panel, with the panel's failure while it lasts. */
+    public static String health(String status, PanelHealth.Status panel) {
+        ObjectNode o = StrictJson.MAPPER.createObjectNode();
+        o.put("status", status);
+        ObjectNode p = o.putObject("panel");
+        p.put("status", panel.ok() ? "ok" : "failing");
+        if (!panel.ok()) {
+            p.put("since", panel.since().toString());
+            p.put("failed_frames", panel.failedFrames());
+            p.put("error", panel.error());
+        }
+        return o.toString();
     }
 }

@@ -51,6 +51,38 @@ class HatMiniPanelTest {
     }
 
     @Test
+    void open_setsBothDevicesToExactlyMode0_clearingTheNoChipSelectPimoronisLibraryLeaves() throws Exception {
+        open(Rotation.R0);
+
+        assertThat(spi.modes).containsEntry(0, 0).containsEntry(1, 0);
+    }
+
+    @Test
+    void open_aboveTheSixMegahertzPimoroniTested_warns_andAtTheDefaultDoesNot() throws Exception {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(HatMiniPanel.class);
+        var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            open(Rotation.R0).close();
+            assertThat(logs.list).isEmpty();
+
+            try (MockSpiBus other = new MockSpiBus()) {
+                HatMiniPanel fast = new HatMiniPanel(other.bus, Rotation.R0, 8_000_000);
+                fast.open();
+                fast.close();
+            }
+
+            assertThat(logs.list)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage()).contains("8000000 Hz", "6 MHz"));
+        } finally {
+            logger.detachAppender(logs);
+        }
+    }
+
+    @Test
     void show_firstFrame_setsBrightnessThenWritesSixBitValuesAtLookupSlots() throws Exception {
         HatMiniPanel panel = open(Rotation.R0);
         spi.written(LEFT);

@@ -28,6 +28,79 @@ class SceneRendererTest {
         return new SceneRenderer(w, h, Look.defaults(), layout, Duration.ofSeconds(5));
     }
 
+    private static PersonView onCamera(String id, Status status, Boolean camera, Availability availability) {
+        return new PersonView(
+                id,
+                new Presence(
+                        id,
+                        status,
+                        Activity.of(status),
+                        Instant.EPOCH,
+                        "teams-log",
+                        null,
+                        null,
+                        null,
+                        null,
+                        camera,
+                        null),
+                availability);
+    }
+
+    @Test
+    void cameraOn_drawsTheBorderOverTheStatusColour_insideStaysTheStatus() {
+        Frame f = renderer(8, 6, Layout.SPLIT)
+                .render(List.of(onCamera("a", Status.AVAILABLE, true, Availability.ONLINE)), ON, 0);
+
+        for (int x = 0; x < 8; x++) {
+            assertThat(f.packed(x, 0)).isEqualTo(RED);
+            assertThat(f.packed(x, 5)).isEqualTo(RED);
+        }
+        for (int y = 0; y < 6; y++) {
+            assertThat(f.packed(0, y)).isEqualTo(RED);
+            assertThat(f.packed(7, y)).isEqualTo(RED);
+        }
+        for (int y = 1; y < 5; y++) {
+            for (int x = 1; x < 7; x++) {
+                assertThat(f.packed(x, y)).isEqualTo(GREEN);
+            }
+        }
+    }
+
+    @Test
+    void cameraOffUnknownOrPublisherOffline_hasNoBorder() {
+        SceneRenderer r = renderer(8, 6, Layout.SPLIT);
+        assertThat(r.render(List.of(onCamera("a", Status.AVAILABLE, false, null)), ON, 0))
+                .isEqualTo(Frame.solid(8, 6, new Rgb(0, 255, 0)));
+        assertThat(r.render(List.of(onCamera("a", Status.AVAILABLE, null, null)), ON, 0))
+                .isEqualTo(Frame.solid(8, 6, new Rgb(0, 255, 0)));
+        assertThat(r.render(List.of(onCamera("a", Status.AVAILABLE, true, Availability.OFFLINE)), ON, 0))
+                .isEqualTo(Frame.solid(8, 6, new Rgb(128, 128, 128)));
+    }
+
+    @Test
+    void cameraBorder_isConfigurable_inColourAndWidth_orOff() {
+        Look blue2 = Look.defaults().withCamera(CameraMark.parse("#0000FF:2"));
+        Frame f = new SceneRenderer(8, 6, blue2, Layout.SPLIT, Duration.ofSeconds(5))
+                .render(List.of(onCamera("a", Status.AVAILABLE, true, null)), ON, 0);
+        assertThat(f.packed(1, 1)).isEqualTo(0x0000FF);
+        assertThat(f.packed(2, 2)).isEqualTo(GREEN);
+
+        Look off = Look.defaults().withCamera(CameraMark.parse("off"));
+        assertThat(new SceneRenderer(8, 6, off, Layout.SPLIT, Duration.ofSeconds(5))
+                        .render(List.of(onCamera("a", Status.AVAILABLE, true, null)), ON, 0))
+                .isEqualTo(Frame.solid(8, 6, new Rgb(0, 255, 0)));
+    }
+
+    @Test
+    void cameraMark_badSpec_isRefusedWithTheReason() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CameraMark.parse("#FF0000:wide"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("#RRGGBB:WIDTH");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CameraMark.parse("#FF0000:9"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0..8");
+    }
+
     @Test
     void onePerson_fillsThePanel() {
         Frame f = renderer(8, 8, Layout.SPLIT)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onair.display.WebSettings;
 import dev.onair.display.panel.Frame;
+import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.PersonView;
 import dev.onair.protocol.Availability;
 import dev.onair.protocol.command.OverrideCommand;
@@ -62,7 +63,19 @@ class DashboardServerTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-        assertThat(r.body()).isEqualTo("{\"width\":2,\"height\":2,\"pixels\":[[255,0,0],[0,255,0],[0,0,255],[1,2,3]]}");
+        assertThat(r.body())
+                .isEqualTo("{\"width\":2,\"height\":2,\"brightness\":255,"
+                        + "\"pixels\":[[255,0,0],[0,255,0],[0,0,255],[1,2,3]]}");
+    }
+
+    @Test
+    void frame_saysTheBrightnessTheLedsRunAt_theOriginalUnicornHatsCapIncluded() throws Exception {
+        String base = start(null);
+        model.brightness = 128;
+
+        HttpResponse<String> r = get(base + "/api/display/frame");
+
+        assertThat(r.body()).startsWith("{\"width\":2,\"height\":2,\"brightness\":128,\"pixels\":[");
     }
 
     @Test
@@ -85,7 +98,8 @@ class DashboardServerTest {
         assertThat(r.body())
                 .isEqualTo("[{\"v\":1,\"person\":\"alice\",\"status\":\"busy\",\"activity\":\"in_a_call\","
                         + "\"since\":\"2026-11-22T09:00:00Z\",\"source\":\"teams-log\",\"teams_running\":true,"
-                        + "\"in_call\":true,\"override_until\":null,\"availability\":\"online\",\"color\":\"#010203\"},"
+                        + "\"in_call\":true,\"override_until\":null,\"unread\":null,\"camera\":null,\"mic\":null,"
+                        + "\"availability\":\"online\",\"color\":\"#010203\"},"
                         + "{\"person\":\"bob\",\"availability\":\"offline\",\"color\":\"#010203\"}]");
     }
 
@@ -98,8 +112,26 @@ class DashboardServerTest {
         HttpResponse<String> down = get(base + "/healthz");
 
         assertThat(up.statusCode()).isEqualTo(200);
-        assertThat(up.body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(up.body()).isEqualTo("{\"status\":\"ok\",\"panel\":{\"status\":\"ok\"}}");
         assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).isEqualTo("{\"status\":\"disconnected\",\"panel\":{\"status\":\"ok\"}}");
+    }
+
+    @Test
+    void healthz_is503WithTheFailureWhileThePanelFails() throws Exception {
+        String base = start(null);
+        PanelHealth health = new PanelHealth();
+        health.failed(new java.io.IOException("SPI 0.0: wrote 0 of 769 bytes"), Instant.parse("2026-12-01T22:00:00Z"));
+        health.failed(new java.io.IOException("SPI 0.0: wrote 0 of 769 bytes"), Instant.parse("2026-12-01T22:00:01Z"));
+        model.panel = health.status();
+
+        HttpResponse<String> r = get(base + "/healthz");
+
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.body())
+                .isEqualTo("{\"status\":\"panel_failing\",\"panel\":{\"status\":\"failing\","
+                        + "\"since\":\"2026-12-01T22:00:00Z\",\"failed_frames\":2,"
+                        + "\"error\":\"java.io.IOException: SPI 0.0: wrote 0 of 769 bytes\"}}");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.onair.display.web;
 
 import dev.onair.display.panel.Frame;
+import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.PersonView;
 import dev.onair.protocol.command.OverrideCommand;
 import dev.onair.protocol.light.LightCommand;
@@ -18,6 +19,8 @@ final class StubModel implements DashboardModel {
     volatile LightState light = new LightState(true, 128, new Rgb(255, 255, 255), LightState.EFFECT_PRESENCE);
     volatile Frame frame = Frame.black(2, 2);
     volatile boolean connected = true;
+    volatile PanelHealth.Status panel = new PanelHealth().status();
+    volatile int brightness = 255;
     final Map<String, OverrideCommand> overrides = new ConcurrentHashMap<>();
     final List<LightCommand> commands = new CopyOnWriteArrayList<>();
 
@@ -46,6 +49,16 @@ final class StubModel implements DashboardModel {
     @Override
     public Frame frame() {
         return frame;
+    }
+
+    @Override
+    public int frameBrightness() {
+        return brightness;
+    }
+
+    @Override
+    public PanelHealth.Status panel() {
+        return panel;
     }
 
     @Override

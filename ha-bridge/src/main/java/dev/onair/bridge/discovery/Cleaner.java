@@ -5,6 +5,7 @@ import dev.onair.protocol.topic.TopicFilter;
 import dev.onair.protocol.topic.TopicRef;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.mqtt.BrokerSettings;
+import dev.onair.runtime.mqtt.HiveMqConnection;
 import dev.onair.runtime.mqtt.MqttConnection;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class Cleaner {
     public static int clean(
             BrokerSettings broker, String clientId, Topics topics, Duration window, boolean mirroredState)
             throws Exception {
-        MqttConnection connection = new MqttConnection(broker, clientId, null);
+        MqttConnection connection = new HiveMqConnection(broker, clientId, null);
         Set<String> found = ConcurrentHashMap.newKeySet();
         CompletableFuture<Void> connected = new CompletableFuture<>();
         connection.onConnected(() -> connected.complete(null));

@@ -64,7 +64,10 @@ public final class DeviceConfigs {
         return bytes(root);
     }
 
-    /** A person's device: presence and activity (enum sensors), busy and in_call, and the override select. */
+    /**
+     * A person's device: presence and activity (enum sensors), busy, in_call, camera and mic (binary sensors), the
+     * unread count (a sensor), and the override select.
+     */
     public byte[] person(String id, String name) {
         ObjectNode root = root(Kind.PERSON, id, name, "Person presence");
         ObjectNode cmps = root.putObject("components");
@@ -108,6 +111,24 @@ public final class DeviceConfigs {
         call.put("payload_off", "OFF");
         call.put("icon", "mdi:phone");
 
+        ObjectNode camera = component(cmps, Kind.PERSON, id, "camera", "binary_sensor", "Camera", availability);
+        nullableBoolean(camera, presence, "camera");
+        camera.put("icon", "mdi:webcam");
+
+        ObjectNode mic = component(cmps, Kind.PERSON, id, "mic", "binary_sensor", "Microphone", availability);
+        nullableBoolean(mic, presence, "mic");
+        mic.put("icon", "mdi:microphone");
+
+        ObjectNode unread = component(cmps, Kind.PERSON, id, "unread", "sensor", "Unread", availability);
+        unread.put("state_topic", presence.name());
+        // A payload from before the field has none: "None" makes the state unknown, not 0.
+        unread.put(
+                "value_template",
+                "{{ value_json.unread if value_json.unread is defined and value_json.unread is not none"
+                        + " else 'None' }}");
+        unread.put("state_class", "measurement");
+        unread.put("icon", "mdi:bell-badge");
+
         ObjectNode o = component(cmps, Kind.PERSON, id, "override", "select", "Override", availability);
         ArrayNode options = o.putArray("options");
         options.add("auto");
@@ -143,6 +164,20 @@ public final class DeviceConfigs {
         return bytes(root);
     }
 
+    /**
+     * A binary sensor of a presence field that may be true, false, null or (in payloads from before it) absent; the
+     * last two are Home Assistant's "None", unknown.
+     */
+    private static void nullableBoolean(ObjectNode c, Topic presence, String field) {
+        String v = "value_json." + field;
+        c.put("state_topic", presence.name());
+        c.put(
+                "value_template",
+                "{{ 'None' if " + v + " is not defined or " + v + " is none else ('ON' if " + v + " else 'OFF') }}");
+        c.put("payload_on", "ON");
+        c.put("payload_off", "OFF");
+    }
+
     private ObjectNode root(Kind kind, String id, String name, String model) {
         ObjectNode root = StrictJson.MAPPER.createObjectNode();
         ObjectNode device = root.putObject("device");
@@ -159,7 +194,9 @@ public final class DeviceConfigs {
         ObjectNode origin = root.putObject("origin");
         origin.put("name", Origin.NAME);
         origin.put("sw_version", Origin.version());
-        origin.put("support_url", Origin.SUPPORT_URL);
+        if (Origin.SUPPORT_URL != null) {
+            origin.put("support_url", Origin.SUPPORT_URL);
+        }
     }
 
     private ObjectNode component(

@@ -33,7 +33,6 @@ public final class Discovery {
     private final Map<Topic, byte[]> learned = new LinkedHashMap<>();
     private final Map<Topic, byte[]> published = new LinkedHashMap<>();
     private final Set<Topic> remembered = new HashSet<>();
-    private final Set<Topic> pendingClears = new HashSet<>();
     private Map<Topic, byte[]> desired = new LinkedHashMap<>();
     private boolean ready;
 
@@ -90,8 +89,8 @@ public final class Discovery {
     }
 
     /**
-     * After a reconnect: the connection republishes what it remembers; configs learned unchanged at start-up were never
-     * sent through it, so send them now, and finish clears that failed while disconnected.
+     * After a reconnect: the connection republishes what it remembers (clears made while away included); configs
+     * learned unchanged at start-up were never sent through it, so send them now.
      */
     public void reconnected() {
         if (!ready) {
@@ -102,9 +101,6 @@ public final class Discovery {
                 publish(topic, payload);
             }
         });
-        for (Topic t : Set.copyOf(pendingClears)) {
-            clear(t);
-        }
     }
 
     /** The topics whose configs are published now (for tests and logs). */
@@ -134,18 +130,12 @@ public final class Discovery {
         log.debug("Publishing discovery config {}", topic);
         published.put(topic, payload);
         remembered.add(topic);
-        pendingClears.remove(topic);
         connection.publishRetained(topic, payload);
     }
 
     private void clear(Topic topic) {
         remembered.remove(topic);
-        // clearRetained forgets the topic at once (so no reconnect republishes it) and fails while disconnected.
-        if (connection.clearRetained(topic).isCompletedExceptionally()) {
-            pendingClears.add(topic);
-        } else {
-            pendingClears.remove(topic);
-        }
+        connection.clearRetained(topic); // made while disconnected, it goes out on reconnect
     }
 
     /** An OnAir config: device object id {@code onair_...} and origin name {@code OnAir} (or an empty payload). */

@@ -9,12 +9,19 @@ public final class Origin {
     /** The origin name; also how the bridge recognises its own earlier configs. */
     public static final String NAME = "OnAir";
 
-    public static final String SUPPORT_URL = "https://github.com/onair-presence/onair";
+    /** The project's URL, the {@code <url>} of the root pom (one home for it); null when run without the build's resources. */
+    public static final String SUPPORT_URL;
 
     /** The maker shown on every OnAir device in Home Assistant. */
     public static final String MANUFACTURER = "OnAir";
 
-    private static final String VERSION = readVersion();
+    private static final String VERSION;
+
+    static {
+        Properties build = readBuild();
+        VERSION = filtered(build.getProperty("version"), "dev");
+        SUPPORT_URL = filtered(build.getProperty("url"), null);
+    }
 
     private Origin() {}
 
@@ -23,17 +30,20 @@ public final class Origin {
         return VERSION;
     }
 
-    private static String readVersion() {
+    /** The properties the build filled in; empty when run from an IDE without filtered resources. */
+    private static Properties readBuild() {
+        Properties p = new Properties();
         try (InputStream in = Origin.class.getResourceAsStream("/onair-bridge.properties")) {
-            if (in == null) {
-                return "dev";
+            if (in != null) {
+                p.load(in);
             }
-            Properties p = new Properties();
-            p.load(in);
-            String v = p.getProperty("version", "dev");
-            return v.startsWith("${") ? "dev" : v;
         } catch (IOException e) {
-            return "dev";
+            // no build information: the defaults below
         }
+        return p;
+    }
+
+    private static String filtered(String value, String fallback) {
+        return value == null || value.startsWith("${") ? fallback : value;
     }
 }

@@ -45,7 +45,6 @@ public final class Mirror {
     private final Map<Topic, byte[]> mirrored = new LinkedHashMap<>();
     private final Set<Topic> staleOnHa = new HashSet<>();
     private final MirrorRecord record;
-    private final Set<Topic> pendingClears = new HashSet<>();
     private boolean ready;
     private long forwardedCommands;
 
@@ -150,24 +149,13 @@ public final class Mirror {
         });
     }
 
-    /** After Home Assistant's broker came back: clears that failed while it was away. */
-    public void haReconnected() {
-        for (Topic t : Set.copyOf(pendingClears)) {
-            clear(t);
-        }
-    }
-
     public long forwardedCommands() {
         return forwardedCommands;
     }
 
     private void clear(Topic topic) {
-        if (ha.clearRetained(topic).isCompletedExceptionally()) {
-            pendingClears.add(topic);
-        } else {
-            pendingClears.remove(topic);
-            record.remove(topic);
-        }
+        ha.clearRetained(topic); // made while Home Assistant's broker is away, it goes out on reconnect
+        record.remove(topic);
     }
 
     private TopicRef stateRef(String topicName) {

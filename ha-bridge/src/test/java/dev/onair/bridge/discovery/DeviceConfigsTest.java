@@ -54,7 +54,8 @@ class DeviceConfigsTest {
                         + "\"manufacturer\":\"OnAir\",\"model\":\"Person presence\",\"via_device\":\"onair_bridge\"}"));
         assertOrigin(root.get("origin"));
         JsonNode c = root.get("components");
-        assertThat(fields(c)).containsExactly("presence", "activity", "busy", "in_call", "override");
+        assertThat(fields(c))
+                .containsExactly("presence", "activity", "busy", "in_call", "camera", "mic", "unread", "override");
 
         Set<String> common = Set.of(
                 "platform", "unique_id", "default_entity_id", "name", "availability", "availability_mode", "qos");
@@ -112,6 +113,31 @@ class DeviceConfigsTest {
                 "payload_on",
                 "payload_off",
                 "icon");
+        for (String[] b : new String[][] {{"camera", "Camera"}, {"mic", "Microphone"}}) {
+            assertComponent(
+                    c.get(b[0]),
+                    "binary_sensor",
+                    "onair_person_alice_" + b[0],
+                    "binary_sensor.onair_alice_" + b[0],
+                    b[1],
+                    common,
+                    "state_topic",
+                    "value_template",
+                    "payload_on",
+                    "payload_off",
+                    "icon");
+        }
+        assertComponent(
+                c.get("unread"),
+                "sensor",
+                "onair_person_alice_unread",
+                "sensor.onair_alice_unread",
+                "Unread",
+                common,
+                "state_topic",
+                "value_template",
+                "state_class",
+                "icon");
         assertComponent(
                 c.get("override"),
                 "select",
@@ -128,7 +154,7 @@ class DeviceConfigsTest {
         assertThat(HaRules.strings(c.at("/override/options")))
                 .containsExactly("auto", "available", "busy", "do_not_disturb", "be_right_back", "away", "offline");
         assertThat(c.at("/override/command_topic").asText()).isEqualTo("onair/person/alice/set");
-        for (String key : List.of("presence", "activity", "busy", "in_call", "override")) {
+        for (String key : List.of("presence", "activity", "busy", "in_call", "camera", "mic", "unread", "override")) {
             assertThat(c.at("/" + key + "/state_topic").asText()).isEqualTo("onair/person/alice/presence");
             assertAvailability(c.get(key), "onair/person/alice/availability");
         }
@@ -216,7 +242,7 @@ class DeviceConfigsTest {
         });
         assertThat(referenced).isNotEmpty().allMatch(fields::contains);
         // Binary sensors must print exactly their payloads, or Home Assistant ignores the state.
-        for (String key : List.of("busy", "in_call")) {
+        for (String key : List.of("busy", "in_call", "camera", "mic")) {
             String template = components.at("/" + key + "/value_template").asText();
             assertThat(template).contains("'ON'").contains("'OFF'");
         }

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * rule, never an unchecked exception. Payloads are small (1 KiB), so a tree is read and checked field by field.
  */
 public final class StrictJson {
-    /** Payloads nest two levels at most; anything deeper is an attack or a bug. */
+    /** OnAir payloads nest two levels (an object in an object); 16 leaves room for a peer's extra fields and still stops a nesting attack long before it costs memory or stack. */
     private static final int MAX_NESTING = 16;
 
     /** One mapper for every node: exact output, strict input, bounded parsing. */

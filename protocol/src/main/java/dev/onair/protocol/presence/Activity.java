@@ -21,6 +21,11 @@ public enum Activity {
         return wire;
     }
 
+    /** A call, a meeting or presenting: what the panel pulses for and {@code in_call} reports. */
+    public boolean isCallLike() {
+        return this == IN_A_CALL || this == IN_A_MEETING || this == PRESENTING;
+    }
+
     /** The activity for a wire word, or null if the word is unknown. */
     public static Activity fromWire(String word) {
         for (Activity a : values()) {

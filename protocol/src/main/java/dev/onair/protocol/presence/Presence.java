@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param teamsRunning whether the Teams client runs, or null when not known
  * @param inCall whether a call or meeting is active, or null when not known
  * @param overrideUntil when the override in force ends, or null
+ * @param unread the unread notification count in Teams, or null when not known
+ * @param camera whether the work PC's camera is in use, or null when this PC cannot tell
+ * @param mic whether the work PC's microphone is in use, or null when this PC cannot tell
  */
 public record Presence(
         String person,
@@ -24,7 +27,10 @@ public record Presence(
         String source,
         Boolean teamsRunning,
         Boolean inCall,
-        Instant overrideUntil) {
+        Instant overrideUntil,
+        Integer unread,
+        Boolean camera,
+        Boolean mic) {
 
     /** The schema version this code writes, and the one it reads. */
     public static final int VERSION = 1;
@@ -38,11 +44,38 @@ public record Presence(
         if (source.isEmpty() || source.length() > 32) {
             throw new IllegalArgumentException("source '" + source + "' must be 1 to 32 characters");
         }
+        if (unread != null && unread < 0) {
+            throw new IllegalArgumentException("unread count " + unread + " must not be negative");
+        }
+    }
+
+    /** A presence that knows nothing of unread messages, camera or microphone (they are null). */
+    public Presence(
+            String person,
+            Status status,
+            Activity activity,
+            Instant since,
+            String source,
+            Boolean teamsRunning,
+            Boolean inCall,
+            Instant overrideUntil) {
+        this(person, status, activity, since, source, teamsRunning, inCall, overrideUntil, null, null, null);
     }
 
     /** The same presence with another status, activity and {@code since}. */
     public Presence withStatus(Status newStatus, Activity newActivity, Instant newSince) {
-        return new Presence(person, newStatus, newActivity, newSince, source, teamsRunning, inCall, overrideUntil);
+        return new Presence(
+                person,
+                newStatus,
+                newActivity,
+                newSince,
+                source,
+                teamsRunning,
+                inCall,
+                overrideUntil,
+                unread,
+                camera,
+                mic);
     }
 
     /**
@@ -57,6 +90,9 @@ public record Presence(
                 && source.equals(other.source)
                 && Objects.equals(teamsRunning, other.teamsRunning)
                 && Objects.equals(inCall, other.inCall)
-                && Objects.equals(overrideUntil, other.overrideUntil);
+                && Objects.equals(overrideUntil, other.overrideUntil)
+                && Objects.equals(unread, other.unread)
+                && Objects.equals(camera, other.camera)
+                && Objects.equals(mic, other.mic);
     }
 }

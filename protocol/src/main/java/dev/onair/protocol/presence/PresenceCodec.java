@@ -42,6 +42,13 @@ public final class PresenceCodec {
             } else {
                 g.writeStringField("override_until", instant(p.overrideUntil()));
             }
+            if (p.unread() == null) {
+                g.writeNullField("unread");
+            } else {
+                g.writeNumberField("unread", p.unread());
+            }
+            writeNullableBoolean(g, "camera", p.camera());
+            writeNullableBoolean(g, "mic", p.mic());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
@@ -81,7 +88,23 @@ public final class PresenceCodec {
         if (until.isPresent()) {
             overrideUntil = StrictJson.instant("override_until", until.get(), false);
         }
-        return new Presence(person, status, activity, since, source, teamsRunning, inCall, overrideUntil);
+        Integer unread = unread(o);
+        Boolean camera = StrictJson.nullableBoolean(o, "camera");
+        Boolean mic = StrictJson.nullableBoolean(o, "mic");
+        return new Presence(
+                person, status, activity, since, source, teamsRunning, inCall, overrideUntil, unread, camera, mic);
+    }
+
+    /** {@code unread}: absent or null is "not known" (payloads from before the field). */
+    private static Integer unread(ObjectNode o) throws PayloadException {
+        JsonNode n = o.get("unread");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 0) {
+            throw StrictJson.wrongType("unread", "a non-negative integer or null", n);
+        }
+        return n.intValue();
     }
 
     private static String instant(Instant instant) {

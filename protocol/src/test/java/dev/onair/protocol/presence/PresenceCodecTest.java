@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PresenceCodecTest {
     private static final String CONTRACT_EXAMPLE = "{\"v\":1,\"person\":\"alice\",\"status\":\"busy\","
             + "\"activity\":\"in_a_call\",\"since\":\"2026-11-22T09:00:00Z\",\"source\":\"teams-log\","
-            + "\"teams_running\":true,\"in_call\":true,\"override_until\":null}";
+            + "\"teams_running\":true,\"in_call\":true,\"override_until\":null,"
+            + "\"unread\":2,\"camera\":true,\"mic\":true}";
 
     private static Presence example() {
         return new Presence(
@@ -28,7 +29,10 @@ class PresenceCodecTest {
                 "teams-log",
                 true,
                 true,
-                null);
+                null,
+                2,
+                true,
+                true);
     }
 
     @Test
@@ -55,7 +59,10 @@ class PresenceCodecTest {
                     random.nextBoolean() ? "teams-log" : "override",
                     tristate[random.nextInt(3)],
                     tristate[random.nextInt(3)],
-                    random.nextBoolean() ? null : Instant.ofEpochSecond(random.nextLong(0, 4_000_000_000L)));
+                    random.nextBoolean() ? null : Instant.ofEpochSecond(random.nextLong(0, 4_000_000_000L)),
+                    random.nextBoolean() ? null : random.nextInt(0, Integer.MAX_VALUE),
+                    tristate[random.nextInt(3)],
+                    tristate[random.nextInt(3)]);
             byte[] json = PresenceCodec.encode(p);
             assertThat(PresenceSchema.validate(json))
                     .as(new String(json, StandardCharsets.UTF_8))
@@ -81,11 +88,52 @@ class PresenceCodecTest {
         assertThat(p.teamsRunning()).isNull();
         assertThat(p.inCall()).isNull();
         assertThat(p.overrideUntil()).isNull();
+        assertThat(p.unread()).isNull();
+        assertThat(p.camera()).isNull();
+        assertThat(p.mic()).isNull();
         assertThat(p.since()).isEqualTo(Instant.parse("2026-11-22T09:00:00.250Z"));
+    }
+
+    @Test
+    void sameStateAs_newFields_countAsAChange() {
+        Presence p = example();
+        assertThat(p.sameStateAs(new Presence(
+                        p.person(),
+                        p.status(),
+                        p.activity(),
+                        p.since(),
+                        p.source(),
+                        p.teamsRunning(),
+                        p.inCall(),
+                        p.overrideUntil(),
+                        3,
+                        true,
+                        true)))
+                .isFalse();
+        assertThat(p.sameStateAs(new Presence(
+                        p.person(),
+                        p.status(),
+                        p.activity(),
+                        p.since(),
+                        p.source(),
+                        p.teamsRunning(),
+                        p.inCall(),
+                        p.overrideUntil(),
+                        2,
+                        false,
+                        true)))
+                .isFalse();
+        assertThat(p.sameStateAs(
+                        p.withStatus(p.status(), p.activity(), p.since().plusSeconds(5))))
+                .isTrue();
     }
 
     static Stream<Arguments> invalidPayloads() {
         return Stream.of(
+                Arguments.of(CONTRACT_EXAMPLE.replace("\"unread\":2", "\"unread\":\"2\""), Reason.WRONG_TYPE, "unread"),
+                Arguments.of(CONTRACT_EXAMPLE.replace("\"unread\":2", "\"unread\":-1"), Reason.WRONG_TYPE, "unread"),
+                Arguments.of(CONTRACT_EXAMPLE.replace("\"camera\":true", "\"camera\":1"), Reason.WRONG_TYPE, "camera"),
+                Arguments.of(CONTRACT_EXAMPLE.replace("\"mic\":true", "\"mic\":\"on\""), Reason.WRONG_TYPE, "mic"),
                 Arguments.of("not json", Reason.NOT_JSON, null),
                 Arguments.of("{\"v\":1,", Reason.NOT_JSON, null),
                 Arguments.of("[1,2]", Reason.NOT_AN_OBJECT, null),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onair.protocol.PayloadException;
 import dev.onair.protocol.json.StrictJson;
 import dev.onair.protocol.presence.Activity;
+import dev.onair.protocol.presence.Colours;
 import dev.onair.protocol.presence.Presence;
 import dev.onair.protocol.presence.Status;
 import dev.onair.publisher.presence.Detection;
@@ -66,9 +67,7 @@ public final class PowerShellStatus {
         }
         StrictJson.optionalText(o, "color");
         StrictJson.optionalText(o, "timestamp");
-        boolean inCall =
-                activity == Activity.IN_A_CALL || activity == Activity.IN_A_MEETING || activity == Activity.PRESENTING;
-        return new Detection(status, activity, source, null, inCall);
+        return new Detection(status, activity, source, null, activity.isCallLike());
     }
 
     private static Activity activity(String text, Status status) throws PayloadException {
@@ -91,18 +90,8 @@ public final class PowerShellStatus {
         }
     }
 
-    /** CONTRACT.md section 6's default colours, as the PowerShell scripts sent them. */
+    /** CONTRACT.md section 6's default colour: the one the panel shows for the same status and activity. */
     static String color(Status status, Activity activity) {
-        if (activity == Activity.IN_A_CALL || activity == Activity.IN_A_MEETING || activity == Activity.PRESENTING) {
-            return "#FF0000";
-        }
-        return switch (status) {
-            case AVAILABLE -> "#00FF00";
-            case BUSY -> "#FF0000";
-            case DO_NOT_DISTURB -> "#800080";
-            case AWAY, BE_RIGHT_BACK -> "#FFFF00";
-            case OFFLINE -> "#808080";
-            case UNKNOWN -> "#FFFFFF";
-        };
+        return Colours.byDefault(status, activity).toHex();
     }
 }

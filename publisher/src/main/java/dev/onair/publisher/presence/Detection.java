@@ -12,12 +12,22 @@ import java.util.Objects;
  * @param source the presence {@code source} word ({@code teams-log}, {@code http-pull}, ...)
  * @param teamsRunning whether the Teams client runs, or null when not known
  * @param inCall whether a call is active, or null when not known
+ * @param unread the unread notification count, or null when not known
  */
-public record Detection(Status status, Activity activity, String source, Boolean teamsRunning, Boolean inCall) {
+public record Detection(
+        Status status, Activity activity, String source, Boolean teamsRunning, Boolean inCall, Integer unread) {
     public Detection {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(activity, "activity");
         Objects.requireNonNull(source, "source");
+        if (unread != null && unread < 0) {
+            throw new IllegalArgumentException("unread count " + unread + " must not be negative");
+        }
+    }
+
+    /** A detection that knows no unread count (the HTTP sources). */
+    public Detection(Status status, Activity activity, String source, Boolean teamsRunning, Boolean inCall) {
+        this(status, activity, source, teamsRunning, inCall, null);
     }
 
     /** Nothing known yet from {@code source}. */

@@ -32,6 +32,7 @@ public final class PresenceEngine {
     private Detection detected;
     private Status overrideStatus;
     private Instant overrideUntil;
+    private MediaUse media = MediaUse.UNKNOWN;
     private volatile Presence current;
 
     /**
@@ -59,6 +60,12 @@ public final class PresenceEngine {
     /** The source says something (perhaps the same as before). */
     public Presence detected(Detection detection) {
         this.detected = detection;
+        return refresh();
+    }
+
+    /** The camera and microphone were read (perhaps the same as before). */
+    public Presence media(MediaUse use) {
+        this.media = use;
         return refresh();
     }
 
@@ -136,7 +143,18 @@ public final class PresenceEngine {
             source = detected.source();
         }
         Instant since = current != null && current.status() == status ? current.since() : now;
+        // Unread, camera and microphone are facts about the PC, not decisions: overrides and hours leave them be.
         return new Presence(
-                person, status, activity, since, source, detected.teamsRunning(), detected.inCall(), overrideUntil);
+                person,
+                status,
+                activity,
+                since,
+                source,
+                detected.teamsRunning(),
+                detected.inCall(),
+                overrideUntil,
+                detected.unread(),
+                media.camera(),
+                media.mic());
     }
 }

@@ -11,6 +11,11 @@ import java.util.Set;
  * {@code reportIncomingCall} and {@code NotifyCallEnded} for that id without ever logging {@code NotifyCallActive}.
  * So only an id that was seen active can end the call state, and only when the last one is gone. A start line
  * without a readable id ("legacy") is ended by the next end line of any id that is not one of ours.
+ *
+ * <p>Teams writes several {@code NotifyCallActive} lines per call and only one carries the id
+ * ({@code CallInfo: NotifyCallActive causeId: ...} does not): while an id'd call runs, an id-less start is that call's
+ * duplicate, not a second call, and an id'd start supersedes an id-less one of the same batch (jimmyeao/TEAMS2HA#108).
+ * Before that fix the duplicate set legacy mode next to the id'd call and the call never ended (issue 13).
  */
 final class CallTracker {
     /** Teams that crashed never logs the end of its calls; a bound keeps stale ids from piling up. */
@@ -26,9 +31,12 @@ final class CallTracker {
     /** A call started; {@code id} may be null when the line carried none. */
     void started(String id) {
         if (id == null) {
-            legacy = true;
+            if (active.isEmpty()) {
+                legacy = true;
+            }
             return;
         }
+        legacy = false;
         active.add(id);
         if (active.size() > MAX_CALLS) {
             Iterator<String> oldest = active.iterator();

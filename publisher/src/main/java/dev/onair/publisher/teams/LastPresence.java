@@ -3,7 +3,6 @@ package dev.onair.publisher.teams;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,15 +12,16 @@ final class LastPresence {
 
     private LastPresence() {}
 
-    static Optional<TeamsPresence> in(Path file, TeamsClient client) {
-        AtomicReference<TeamsPresence> last = new AtomicReference<>();
+    static Optional<TeamsPresence> in(Path file, TeamsClient client, TeamsAccount account) {
+        // A whole state, not a line matcher: the older file is read exactly as the current one would be.
+        TeamsLogState state = new TeamsLogState(client, account);
         LogTailer tailer = new LogTailer(file);
         try {
-            tailer.readNew(line -> TeamsLogState.presenceIn(line, client).ifPresent(last::set));
-            tailer.flushPartial(line -> TeamsLogState.presenceIn(line, client).ifPresent(last::set));
+            tailer.readNew(state::accept);
+            tailer.flushPartial(state::accept);
         } catch (IOException e) {
             log.debug("Cannot read {} for its last presence: {}", file, e.toString());
         }
-        return Optional.ofNullable(last.get());
+        return state.presence();
     }
 }

@@ -34,6 +34,7 @@ public final class TeamsLogSource {
     static final int MAX_BACK_SCAN_FILES = 20;
 
     private final TeamsClient client;
+    private final TeamsAccount account;
     private final Path location;
     private final TeamsProcessCheck processCheck;
     private final Duration pollInterval;
@@ -59,13 +60,26 @@ public final class TeamsLogSource {
             Duration pollInterval,
             ScheduledExecutorService executor,
             Consumer<Detection> listener) {
+        this(client, TeamsAccount.WORK, location, processCheck, pollInterval, executor, listener);
+    }
+
+    /** @param account the signed-in account whose presence the light follows */
+    public TeamsLogSource(
+            TeamsClient client,
+            TeamsAccount account,
+            Path location,
+            TeamsProcessCheck processCheck,
+            Duration pollInterval,
+            ScheduledExecutorService executor,
+            Consumer<Detection> listener) {
         this.client = client;
+        this.account = account;
         this.location = location;
         this.processCheck = processCheck;
         this.pollInterval = pollInterval;
         this.executor = executor;
         this.listener = listener;
-        this.state = new TeamsLogState(client);
+        this.state = new TeamsLogState(client, account);
     }
 
     /** Reads the logs once (on the caller's thread, before anything else runs), then follows them. */
@@ -75,6 +89,9 @@ public final class TeamsLogSource {
                 client == TeamsClient.NEW ? "new Teams" : "classic Teams",
                 location,
                 processCheck == null ? "" : ", checking that Teams runs");
+        if (client == TeamsClient.NEW) {
+            log.info("Following {} (choose another with --teams-account)", account.describe());
+        }
         startUp();
         checkProcess(); // after the read: calls logged before a Teams that is not running are over
         emit();
@@ -99,7 +116,7 @@ public final class TeamsLogSource {
     /** The current detection; for tests and the first publish. */
     public Detection detection() {
         if (Boolean.FALSE.equals(teamsRunning)) {
-            return new Detection(Status.OFFLINE, Activity.OFFLINE, "teams-process", false, false);
+            return new Detection(Status.OFFLINE, Activity.OFFLINE, "teams-process", false, false, null);
         }
         Optional<TeamsPresence> presence = state.presence();
         Status status = presence.map(TeamsPresence::status).orElse(Status.UNKNOWN);
@@ -111,7 +128,7 @@ public final class TeamsLogSource {
                 && activity != Activity.IN_A_MEETING) {
             activity = Activity.IN_A_CALL;
         }
-        return new Detection(status, activity, client.source(), teamsRunning, inCall);
+        return new Detection(status, activity, client.source(), teamsRunning, inCall, state.unread());
     }
 
     /** Reads what is new and tells the listener; runs on the executor. */
@@ -182,7 +199,7 @@ public final class TeamsLogSource {
     /** The newest file has no presence line yet (Teams just started): the last one in an older file stands. */
     private void backScan(List<Path> older) {
         for (Path file : older) {
-            Optional<TeamsPresence> last = LastPresence.in(file, client);
+            Optional<TeamsPresence> last = LastPresence.in(file, client, account);
             if (last.isPresent()) {
                 log.info("Presence {} found in the older log {}", last.get().token(), file.getFileName());
                 state.presenceFromOlderFile(last.get());

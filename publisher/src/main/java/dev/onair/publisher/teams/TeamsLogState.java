@@ -1,49 +1,48 @@
 package dev.onair.publisher.teams;
 
-import java.util.Locale;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the Teams log lines read so far say: the latest presence and the running calls. Fed one line at a time, in
- * file order; the most recent presence line of any recognised shape wins (issue 3 lists them).
+ * What the Teams log lines read so far say: the latest presence, the unread count and the running calls. Fed one line
+ * at a time, in file order; the most recent presence line of any recognised shape wins. The shapes are parsed by
+ * {@link NewTeamsLines} and {@link ClassicTeamsLines}; the publisher README's table lists each with a real example.
  *
- * <p>New Teams: {@code UserPresenceAction: {cloud_context: ..., availability: DoNotDisturb}} (a personal
- * {@code teams.live.com} account is ignored, so a second account cannot paint the work light), the block
- * {@code { user id :..., availability: Busy, ... }}, and the taskbar badge {@code GlyphBadge{"busy"}} (its trailing
- * word is localised, so only the glyph is read; the DND glyph is spelled {@code doNotDistrb}). Calls:
- * {@code NotifyCallActive callId: <id>}, {@code NotifyCallEnded callId: <id>} and
- * {@code TeamsCallTracker: CallEnded fired: <id>}.
- *
- * <p>Classic Teams: {@code StatusIndicatorStateService: Added <Status>}, {@code Setting the taskbar overlay icon -
- * <Status>} and {@code desktop_call_state_change_send, isOngoing: true|false}.
+ * <p>A line of a known shape with a word OnAir does not know is logged once per word and ignored: the last good state
+ * stays (issue 13).
  */
 public final class TeamsLogState {
     private static final Logger log = LoggerFactory.getLogger(TeamsLogState.class);
 
-    private static final Pattern USER_PRESENCE_ACTION =
-            Pattern.compile("UserPresenceAction:\\s*\\{([^}]*?)availability:\\s*([A-Za-z]+)");
-    private static final Pattern CLOUD_CONTEXT = Pattern.compile("cloud_context:\\s*([^,\\s}]+)");
-    private static final Pattern USER_BLOCK = Pattern.compile("user id\\s*:.*?availability:\\s*([A-Za-z]+)");
-    private static final Pattern GLYPH_BADGE = Pattern.compile("GlyphBadge\\{\"([A-Za-z]+)\"}");
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
     private static final Pattern ID_AFTER = Pattern.compile("(?:callId:|fired:)\\s*([A-Za-z0-9_.:-]+)");
-    private static final Pattern CLASSIC_ADDED =
-            Pattern.compile("StatusIndicatorStateService: Added ([A-Za-z]+)(?:.*?current state: ([A-Za-z]+) ->)?");
-    private static final Pattern CLASSIC_OVERLAY = Pattern.compile("Setting the taskbar overlay icon - ([^\\r\\n]+)");
-    private static final Pattern CLASSIC_CALL =
-            Pattern.compile("desktop_call_state_change_send, isOngoing: (true|false)");
+    /** Statuses that only exist during a call: a classic log renamed mid-call shows the call by them alone. */
+    private static final Set<TeamsPresence> CALL_STATUSES = EnumSet.of(
+            TeamsPresence.IN_A_CALL, TeamsPresence.ON_THE_PHONE, TeamsPresence.IN_A_MEETING, TeamsPresence.PRESENTING);
 
     private final TeamsClient client;
+    private final TeamsAccount account;
     private final CallTracker calls = new CallTracker();
+    private final UnknownTokens unknown = new UnknownTokens();
     private TeamsPresence presence;
+    private Integer unread;
+    /** A call line came after the presence line: it, not the status, says whether a call runs. */
+    private boolean callLineSincePresence;
+
     private long linesRead;
 
     public TeamsLogState(TeamsClient client) {
+        this(client, TeamsAccount.WORK);
+    }
+
+    public TeamsLogState(TeamsClient client, TeamsAccount account) {
         this.client = client;
+        this.account = account;
     }
 
     /** The latest presence the logs named, or empty if none yet. */
@@ -51,9 +50,14 @@ public final class TeamsLogState {
         return Optional.ofNullable(presence);
     }
 
+    /** The latest unread notification count the logs named, or null if none yet. */
+    public Integer unread() {
+        return unread;
+    }
+
     /** Whether a call is running, as far as the logs tell. */
     public boolean inCall() {
-        return calls.inCall();
+        return calls.inCall() || (!callLineSincePresence && presence != null && CALL_STATUSES.contains(presence));
     }
 
     /** Whether any line was read at all (before that, nothing is known). */
@@ -84,68 +88,69 @@ public final class TeamsLogState {
     }
 
     private void acceptNew(String line) {
-        if (line.contains("NotifyCallActive")) {
+        if (line.contains("NotifyCallActive")
+                || line.contains("reportCallActive")
+                || line.contains("reportCallAccepted")) {
             String id = callId(line);
+            callLineSincePresence = true;
             calls.started(id);
-            log.debug("Call started ({})", id);
+            log.debug("Call started ({}); in a call: {}", id, calls.inCall());
             return;
         }
-        if (line.contains("NotifyCallEnded") || line.contains("CallEnded fired")) {
+        if (line.contains("NotifyCallEnded") || line.contains("CallEnded fired") || line.contains("reportCallEnded")) {
             String id = callId(line);
+            callLineSincePresence = true;
             calls.ended(id);
             log.debug("Call ended ({}); in a call: {}", id, calls.inCall());
             return;
         }
-        presenceIn(line, TeamsClient.NEW).ifPresent(this::presence);
+        NewTeamsLines.read(line, account).ifPresent(this::reading);
     }
 
     private void acceptClassic(String line) {
-        Matcher call = CLASSIC_CALL.matcher(line);
-        if (call.find()) {
-            calls.classicState(Boolean.parseBoolean(call.group(1)));
+        Optional<ClassicTeamsLines.CallEvent> call = ClassicTeamsLines.call(line);
+        if (call.isPresent()) {
+            if (call.get().ongoing() != null) {
+                callLineSincePresence = true;
+                calls.classicState(call.get().ongoing());
+            } else {
+                unknown.report("machineState", call.get().unknownCode());
+            }
             return;
         }
-        presenceIn(line, TeamsClient.CLASSIC).ifPresent(this::presence);
+        ClassicTeamsLines.read(line).ifPresent(this::reading);
     }
 
-    private void presence(TeamsPresence p) {
-        if (p != presence) {
-            log.debug("Teams log says {}", p.token());
+    private void reading(Reading r) {
+        if (r.unknown() != null) {
+            unknown.report(r.shape(), r.unknown());
+            return;
         }
-        presence = p;
+        if (r.presence() == null) {
+            unknown.report(r.shape(), "slots that disagree (choose one with --teams-account <user id>)");
+            return;
+        }
+        if (r.presence() != presence) {
+            log.debug("Teams log says {} ({})", r.presence().token(), r.shape());
+            callLineSincePresence = false;
+        }
+        presence = r.presence();
+        if (r.unread() != null) {
+            unread = r.unread();
+        }
     }
 
-    /** The presence one line names, if it is a presence line of {@code client}'s logs. */
+    /** The presence one line names for the work account, if it is a presence line of {@code client}'s logs. */
     public static Optional<TeamsPresence> presenceIn(String line, TeamsClient client) {
-        return client == TeamsClient.CLASSIC ? classicPresence(line) : newPresence(line);
-    }
-
-    private static Optional<TeamsPresence> newPresence(String line) {
-        if (line.contains("UserPresenceAction")) {
-            Matcher m = USER_PRESENCE_ACTION.matcher(line);
-            if (!m.find()) {
-                return Optional.empty();
-            }
-            Matcher context = CLOUD_CONTEXT.matcher(m.group(1));
-            if (context.find() && context.group(1).contains("teams.live.com")) {
-                return Optional.empty();
-            }
-            return TeamsPresence.fromWord(m.group(2));
-        }
-        if (line.contains("availability:") && line.contains("user id")) {
-            Matcher m = USER_BLOCK.matcher(line);
-            return m.find() ? TeamsPresence.fromWord(m.group(1)) : Optional.empty();
-        }
-        if (line.contains("GlyphBadge{")) {
-            Matcher m = GLYPH_BADGE.matcher(line);
-            return m.find() ? glyph(m.group(1)) : Optional.empty();
-        }
-        return Optional.empty();
+        Optional<Reading> r = client == TeamsClient.CLASSIC
+                ? ClassicTeamsLines.read(line)
+                : NewTeamsLines.read(line, TeamsAccount.WORK);
+        return r.map(Reading::presence);
     }
 
     /** Badge glyphs are camelCase and not always spelled like the presence ({@code doNotDistrb}). */
     static Optional<TeamsPresence> glyph(String glyph) {
-        String g = glyph.toLowerCase(Locale.ROOT);
+        String g = glyph.toLowerCase(java.util.Locale.ROOT);
         if (g.contains("distrb") || g.contains("disturb") || g.equals("dnd")) {
             return Optional.of(TeamsPresence.DO_NOT_DISTURB);
         }
@@ -153,23 +158,6 @@ public final class TeamsLogState {
             return Optional.of(TeamsPresence.BE_RIGHT_BACK);
         }
         return TeamsPresence.fromWord(glyph);
-    }
-
-    private static Optional<TeamsPresence> classicPresence(String line) {
-        if (line.contains("StatusIndicatorStateService: Added")) {
-            Matcher m = CLASSIC_ADDED.matcher(line);
-            if (!m.find()) {
-                return Optional.empty();
-            }
-            // "Added NewActivity (current state: Busy -> NewActivity)" is an unread badge over the real status.
-            String word = m.group(1).equals("NewActivity") ? m.group(2) : m.group(1);
-            return TeamsPresence.fromWord(word);
-        }
-        if (line.contains("Setting the taskbar overlay icon - ")) {
-            Matcher m = CLASSIC_OVERLAY.matcher(line);
-            return m.find() ? TeamsPresence.fromWord(m.group(1).trim()) : Optional.empty();
-        }
-        return Optional.empty();
     }
 
     /** The call id after {@code callId:} or {@code fired:}; Teams glues the next field onto a GUID, so a GUID is cut. */
@@ -181,7 +169,7 @@ public final class TeamsLogState {
         String token = after.group(1);
         Matcher guid = GUID.matcher(token);
         if (guid.lookingAt()) {
-            return guid.group().toLowerCase(Locale.ROOT);
+            return guid.group().toLowerCase(java.util.Locale.ROOT);
         }
         return token;
     }

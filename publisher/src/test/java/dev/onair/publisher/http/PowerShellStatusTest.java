@@ -84,6 +84,14 @@ class PowerShellStatusTest {
                 .startsWith("{\"availability\":\"PresenceUnknown\",\"activity\":\"PresenceUnknown\"");
     }
 
+    @Test
+    void color_teamsPresenting_isThePanelsDoNotDisturbPurple_notCallRed() {
+        // Teams' Presenting is do_not_disturb + presenting: the panel shows do_not_disturb, and so must GET /status.
+        assertThat(PowerShellStatus.color(Status.DO_NOT_DISTURB, Activity.PRESENTING))
+                .isEqualTo("#800080");
+        assertThat(PowerShellStatus.color(Status.BUSY, Activity.PRESENTING)).isEqualTo("#FF0000");
+    }
+
     private static Detection read(String body) throws PayloadException {
         return PowerShellStatus.read(body.getBytes(StandardCharsets.UTF_8), "http-push");
     }

@@ -44,6 +44,22 @@ class PresenceEngineTest {
     }
 
     @Test
+    void unreadAndMedia_arePublished_andKeptUnderAnOverride() {
+        PresenceEngine engine = engine(null);
+        engine.detected(new Detection(Status.BUSY, Activity.BUSY, "teams-log", true, false, 3));
+        engine.media(new MediaUse(true, null));
+        engine.override(OverrideCommand.of(Status.DO_NOT_DISTURB, null));
+        engine.media(new MediaUse(true, null)); // the same: nothing to publish
+
+        assertThat(published).hasSize(3);
+        Presence last = published.get(2);
+        assertThat(last.source()).isEqualTo("override");
+        assertThat(last.unread()).isEqualTo(3);
+        assertThat(last.camera()).isTrue();
+        assertThat(last.mic()).isNull();
+    }
+
+    @Test
     void since_movesOnlyWhenTheStatusChanges() {
         PresenceEngine engine = engine(null);
         engine.detected(BUSY_IN_CALL);

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * ConfigErrors errors = new ConfigErrors();
- * int port = errors.check("--tls-port", () -> Ports.require(tlsPort));
+ * errors.requirePort("--tls-port", tlsPort, false);
+ * Rotation rotation = errors.check("--rotation", () -> Rotation.ofDegrees(degrees));
  * errors.throwIfAny();
  * }</pre>
  */

@@ -119,7 +119,7 @@ class PinnedCaIT {
     private void connect(String pin) throws Exception {
         BrokerSettings settings = new BrokerSettings(
                 new BrokerAddress("localhost", server.getLocalPort(), true), null, pin, "alice", PASSWORD);
-        client = new MqttConnection(settings, "onair-publisher-alice", null);
+        client = new HiveMqConnection(settings, "onair-publisher-alice", null);
         client.start();
     }
 

@@ -1,0 +1,105 @@
+package dev.onair.broker.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onair.broker.auth.LoginGuard.Outcome;
+import dev.onair.broker.users.PasswordHash;
+import dev.onair.broker.users.Role;
+import dev.onair.broker.users.User;
+import dev.onair.broker.users.UsersFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Back-off per (address, user name) without slowing other users from the same address (issue 11). */
+class LoginGuardTest {
+    @TempDir
+    Path tmp;
+
+    private Instant now = Instant.parse("2026-12-01T22:00:00Z");
+    private LoginGuard guard;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path file = tmp.resolve("users.yaml");
+        UsersFile.add(file, new User("alice", Role.PUBLISHER, null, PasswordHash.hash("alice-password", 1000)));
+        UsersFile.add(file, new User("bob", Role.PUBLISHER, null, PasswordHash.hash("bob-password", 1000)));
+        UserDirectory users = new UserDirectory(file);
+        users.load();
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+        guard = new LoginGuard(users, clock);
+    }
+
+    @AfterEach
+    void stop() {
+        guard.close();
+    }
+
+    @Test
+    void repeatedFailures_backOffThatPairOnly() throws Exception {
+        for (int i = 0; i < LoginGuard.FREE_FAILURES; i++) {
+            assertThat(check("127.0.0.1", "alice", "wrong")).isEqualTo(Outcome.BAD_CREDENTIALS);
+        }
+
+        assertThat(check("127.0.0.1", "alice", "alice-password")).isEqualTo(Outcome.BACKING_OFF);
+        assertThat(check("127.0.0.1", "bob", "bob-password")).isEqualTo(Outcome.ACCEPTED);
+        assertThat(check("10.0.0.7", "alice", "alice-password")).isEqualTo(Outcome.ACCEPTED);
+
+        now = now.plus(LoginGuard.FIRST_BACKOFF).plusMillis(1);
+        assertThat(check("127.0.0.1", "alice", "alice-password")).isEqualTo(Outcome.ACCEPTED);
+        // The success cleared the record: one more mistake is not backed off.
+        assertThat(check("127.0.0.1", "alice", "wrong")).isEqualTo(Outcome.BAD_CREDENTIALS);
+        assertThat(check("127.0.0.1", "alice", "alice-password")).isEqualTo(Outcome.ACCEPTED);
+    }
+
+    @Test
+    void backOff_doublesUpToAMinute() throws Exception {
+        for (int i = 0; i < LoginGuard.FREE_FAILURES + 10; i++) {
+            check("127.0.0.1", "mallory", "guess");
+            now = now.plus(LoginGuard.MAX_BACKOFF).plusSeconds(1);
+        }
+        check("127.0.0.1", "mallory", "guess");
+
+        now = now.plus(LoginGuard.MAX_BACKOFF).minusSeconds(1);
+        assertThat(check("127.0.0.1", "mallory", "guess")).isEqualTo(Outcome.BACKING_OFF);
+        now = now.plus(Duration.ofSeconds(2));
+        assertThat(check("127.0.0.1", "mallory", "guess")).isEqualTo(Outcome.BAD_CREDENTIALS);
+    }
+
+    @Test
+    void unknownUser_andMissingPassword_areRefused() throws Exception {
+        assertThat(check("127.0.0.1", "nobody", "alice-password")).isEqualTo(Outcome.BAD_CREDENTIALS);
+        assertThat(guard.check("127.0.0.1", "alice", null).get(30, TimeUnit.SECONDS))
+                .isEqualTo(Outcome.BAD_CREDENTIALS);
+        assertThat(guard.check("127.0.0.1", null, null).get(30, TimeUnit.SECONDS))
+                .isEqualTo(Outcome.BAD_CREDENTIALS);
+    }
+
+    private Outcome check(String address, String user, String password) throws Exception {
+        return guard.check(address, user, password.getBytes(StandardCharsets.UTF_8))
+                .get(30, TimeUnit.SECONDS);
+    }
+}
