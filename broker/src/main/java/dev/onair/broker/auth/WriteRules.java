@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What each role may publish, exactly: the topic, whether it may be retained, and the largest payload (issue 11). A
  * will is judged like a publish of its topic with its retain flag and payload. The same table is in
- * {@code /work/wt/notes/acl-rules.md} for the Mosquitto export, and in {@link RoleAcl}'s comment.
+ * broker/README.md ("Users and roles"), and the Mosquitto export writes it as an {@code acl_file}
+ * ({@code dev.onair.broker.mosquitto.MosquittoAcl}).
  *
  * <p>Caps: presence is at most 1 KiB by the contract (section 3); {@code online}/{@code offline} fit in 16 bytes;
  * commands and display state are small JSON objects (1 KiB); a Home Assistant device discovery config is a few

@@ -1,5 +1,6 @@
 package dev.onair.broker.mosquitto;
 
+import dev.onair.broker.auth.WriteRules;
 import dev.onair.broker.users.User;
 import dev.onair.broker.users.Users;
 import dev.onair.protocol.topic.Topics;
@@ -10,8 +11,8 @@ import java.util.List;
  * OnAir's role table as a Mosquitto 2 {@code acl_file}: one {@code user} block per user, ids written out (a
  * {@code pattern} line with {@code %u} would be wrong for a user whose person or display id is not its name).
  *
- * <p>The grants are the rules of {@code RoleAcl} and the write table of issue 11 (reads unchanged; writes exact topics,
- * not {@code <id>/#}); {@code MosquittoAclTest} holds every grant against the embedded broker's own ACL so the two
+ * <p>The grants are the reads of {@code RoleAcl} and the writes of {@link WriteRules} (issue 11: exact topics, not
+ * {@code <id>/#}); {@code MosquittoAclTest} holds every grant against the embedded broker's own ACL so the two
  * cannot drift apart. What an {@code acl_file} cannot say (retain flags, per-topic payload caps, client ids) is in
  * {@link #HEADER} and in broker/README.md, "Outgrowing the Pi".
  */
@@ -41,9 +42,11 @@ public final class MosquittoAcl {
             """;
 
     private final Topics topics;
+    private final WriteRules writes;
 
     public MosquittoAcl(Topics topics) {
         this.topics = topics;
+        this.writes = new WriteRules(topics);
     }
 
     /** The whole {@code acl_file} for {@code users}. */
@@ -78,22 +81,10 @@ public final class MosquittoAcl {
             case VIEWER -> List.of(p + "/#");
             case ANONYMOUS -> throw new IllegalArgumentException("anonymous is no users-file role");
         };
-        List<String> writes = switch (user.role()) {
-            case PUBLISHER ->
-                List.of(
-                        p + "/person/" + id + "/presence",
-                        p + "/person/" + id + "/availability",
-                        p + "/person/" + id + "/set");
-            case DISPLAY ->
-                List.of(p + "/display/" + id + "/state", p + "/display/" + id + "/availability", p + "/person/+/set");
-            case BRIDGE -> List.of(ha + "/#", p + "/bridge/#", p + "/person/+/set", p + "/display/+/set");
-            case HOMEASSISTANT -> List.of(p + "/person/+/set", p + "/display/+/set", ha + "/status");
-            case VIEWER -> List.of();
-            case ANONYMOUS -> throw new IllegalArgumentException("anonymous is no users-file role");
-        };
         List<Grant> grants = new ArrayList<>();
         reads.forEach(t -> grants.add(new Grant("read", t)));
-        writes.forEach(t -> grants.add(new Grant("write", t)));
+        // Writes are the embedded broker's own table; the retain flags and caps are what an acl_file cannot say.
+        writes.grants(user).forEach(g -> grants.add(new Grant("write", g.filter())));
         return grants;
     }
 }
