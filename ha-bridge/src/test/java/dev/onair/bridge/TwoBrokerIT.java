@@ -155,13 +155,13 @@ class TwoBrokerIT {
         String good = retained(alice, PRESENCE);
 
         alice.publish(PRESENCE, "{\"v\":1,\"person\":\"alice\",\"status\":\"sleeping\"}", 1, true);
-        alice.publish("onair/person/alice/nonsense", "x", 1, false);
+        // A topic outside the contract ("onair/person/alice/nonsense") no longer reaches the mirror at all: the broker
+        // refuses it from a publisher since issue 11 (RetainedBoundsIT), so only the malformed presence is tried here.
         String next = presence("alice", Status.AWAY);
         alice.publish(PRESENCE, next, 1, true);
 
         await().until(() -> latest(ha, PRESENCE).orElse("").equals(next));
         assertThat(ha.received(PRESENCE)).extracting(Received::payload).containsExactly(good, next);
-        assertThat(ha.received()).extracting(Received::topic).doesNotContain("onair/person/alice/nonsense");
     }
 
     @Test
