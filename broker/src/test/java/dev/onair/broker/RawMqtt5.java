@@ -6,11 +6,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -66,10 +69,10 @@ final class RawMqtt5 implements AutoCloseable {
     private final BlockingQueue<Packet> packets = new LinkedBlockingQueue<>();
     private final Thread reader;
 
-    private RawMqtt5(SSLSocket socket) throws IOException {
+    private RawMqtt5(SSLSocket socket, UnaryOperator<InputStream> reading) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
-        DataInputStream in = new DataInputStream(socket.getInputStream());
+        DataInputStream in = new DataInputStream(reading.apply(socket.getInputStream()));
         reader = new Thread(() -> read(in), "raw-mqtt5-reader");
         reader.setDaemon(true);
         reader.start();
@@ -77,12 +80,30 @@ final class RawMqtt5 implements AutoCloseable {
 
     /** Opens a TLS connection and sends CONNECT (clean start) with {@code receiveMaximum}; returns the CONNACK. */
     static RawMqtt5 connect(BrokerSettings settings, String clientId, int receiveMaximum) throws Exception {
+        return connect(settings, clientId, receiveMaximum, 0, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #connect(BrokerSettings, String, int)}, with the socket's receive buffer set to {@code receiveBuffer}
+     * bytes (0: the system's) and the decrypted bytes read through {@code reading} (a slow reader, say).
+     */
+    static RawMqtt5 connect(
+            BrokerSettings settings,
+            String clientId,
+            int receiveMaximum,
+            int receiveBuffer,
+            UnaryOperator<InputStream> reading)
+            throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, TlsTrust.trustManagerFactory(settings).getTrustManagers(), null);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory()
-                .createSocket(settings.address().host(), settings.address().port());
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer); // before connect, so the TCP window is small from the start
+        }
+        socket.connect(new InetSocketAddress(
+                settings.address().host(), settings.address().port()));
         socket.setEnabledProtocols(TlsTrust.PROTOCOLS.toArray(String[]::new));
-        RawMqtt5 client = new RawMqtt5(socket);
+        RawMqtt5 client = new RawMqtt5(socket, reading);
         ByteArrayOutputStream v = new ByteArrayOutputStream();
         string(v, "MQTT");
         v.write(5); // protocol level: MQTT 5

@@ -89,6 +89,7 @@ public final class GateInstaller {
     private void addGate(io.netty.channel.ChannelPipeline pipeline) {
         if (pipeline.get("onair-gate") == null && pipeline.get(MOQUETTE_HANDLER) != null) {
             pipeline.addBefore(MOQUETTE_HANDLER, "onair-gate", new ConnectionGate(users, rules, guard, owners));
+            WriteBacklog.install(pipeline, MOQUETTE_HANDLER);
         }
     }
 
