@@ -2,6 +2,7 @@ package dev.onair.bench;
 
 import dev.onair.bench.NodeProcess.Kind;
 import dev.onair.testsupport.FreePorts;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +25,9 @@ public final class AppMemory {
         int changes = args.integer("changes", 10_000);
         int runs = args.integer("runs", 3);
         int settleSeconds = args.integer("settle-seconds", 10);
+        // --nmt true: where the memory goes, from the JVM's own native memory tracking (jcmd VM.native_memory summary)
+        // after the changes. Tracking itself costs a few MiB, so its RSS figures are not the headline ones.
+        boolean nmt = Boolean.parseBoolean(args.string("nmt", "false"));
         List<String> flags = new ArrayList<>(NodeProcess.PI_FLAGS);
         if (!args.string("max-ram", "").isEmpty()) {
             flags.add("-XX:MaxRAM=" + args.string("max-ram", ""));
@@ -33,6 +37,9 @@ public final class AppMemory {
             if (!f.isEmpty()) {
                 flags.add(f);
             }
+        }
+        if (nmt) {
+            flags.add("-XX:NativeMemoryTracking=summary");
         }
         if (Kind.APP.jar() == null) {
             System.out.println("no app/target/onair-app-0.1.0-SNAPSHOT-all.jar: build it first");
@@ -47,7 +54,7 @@ public final class AppMemory {
         List<Double> idle = new ArrayList<>();
         List<Double> after = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
-            double[] row = run(flags, changes, settleSeconds);
+            double[] row = run(flags, changes, settleSeconds, nmt);
             idle.add(row[0]);
             after.add(row[1]);
             table.row(r + 1, row[0], row[1]);
@@ -58,7 +65,7 @@ public final class AppMemory {
         System.out.println("target: <= 128 MiB for the Pi side");
     }
 
-    static double[] run(List<String> flags, int changes, int settleSeconds) throws Exception {
+    static double[] run(List<String> flags, int changes, int settleSeconds, boolean nmt) throws Exception {
         Path dir = Files.createTempDirectory("onair-bench-app-");
         BrokerHome home = BrokerHome.create(dir);
         int http = FreePorts.one();
@@ -119,8 +126,22 @@ public final class AppMemory {
                 }
             }
             Thread.sleep(settleSeconds * 1000L);
-            return new double[] {idle, app.rssMiB()};
+            double after = app.rssMiB();
+            if (nmt) {
+                System.out.println(nativeMemory(app.pid()));
+            }
+            return new double[] {idle, after};
         }
+    }
+
+    private static String nativeMemory(long pid) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.native_memory", "summary", "scale=MB")
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
     }
 
     private static boolean healthy(HttpClient client, int port) {

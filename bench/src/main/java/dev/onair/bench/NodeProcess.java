@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,13 +17,23 @@ import java.util.concurrent.TimeUnit;
  * package phase). Output goes to a file next to the node's other files.
  */
 public final class NodeProcess implements AutoCloseable {
-    /** The JVM flags OnAir ships for the Pi (Dockerfile, {@code JAVA_TOOL_OPTIONS}). */
+    /** The JVM flags OnAir ships for the Pi: Dockerfile, systemd unit and launcher (ShippedFlagsTest). */
     public static final List<String> PI_FLAGS = List.of(
             "-XX:+UseSerialGC",
             "-Xss512k",
-            "-XX:MaxRAMPercentage=25",
-            "-XX:ReservedCodeCacheSize=24m",
-            "-XX:MaxMetaspaceSize=96m");
+            "-Xmx64m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1",
+            "-XX:ReservedCodeCacheSize=16m",
+            "-XX:MaxMetaspaceSize=80m",
+            "-XX:MaxDirectMemorySize=32m",
+            "-Dio.netty.allocator.type=unpooled");
+
+    /**
+     * The environment OnAir ships for the Pi (Dockerfile ENV, the systemd unit's Environment=, the launcher): glibc
+     * gives each thread that mallocs its own 64 MiB arena reservation otherwise, and the resident part adds up.
+     */
+    public static final Map<String, String> PI_ENV = Map.of("MALLOC_ARENA_MAX", "2");
 
     /** The nodes, with the module folder and main class each is started from. */
     public enum Kind {
@@ -81,8 +92,11 @@ public final class NodeProcess implements AutoCloseable {
         }
         command.addAll(args);
         Files.createDirectories(output.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // A value in the benchmark's own environment wins, to measure without it (MALLOC_ARENA_MAX=16 is glibc's
+        // default on 2 cores).
+        PI_ENV.forEach(builder.environment()::putIfAbsent);
+        Process process = builder.redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
         return new NodeProcess(kind, process, output);
