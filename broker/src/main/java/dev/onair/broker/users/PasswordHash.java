@@ -62,6 +62,19 @@ public final class PasswordHash {
         return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
     }
 
+    /**
+     * A full-cost hash that no password matches (random bytes where the derived key goes), made without deriving
+     * anything: checking a password against it costs what checking against a person's hash costs.
+     */
+    public static String unmatchable() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] hash = new byte[HASH_BITS / 8];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(hash);
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return SCHEME + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
     /** Whether {@code password} matches {@code stored}; false for anything that is not a hash this class wrote. */
     public static boolean verify(String password, String stored) {
         if (password == null || stored == null) {
