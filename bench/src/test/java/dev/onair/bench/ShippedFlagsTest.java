@@ -2,6 +2,7 @@ package dev.onair.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onair.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * while all four say the same.
  */
 class ShippedFlagsTest {
-    private static final Path ROOT = Roots.repository();
+    private static final Path ROOT = RepositoryRoot.get();
 
     @Test
     void dockerfile_systemdUnit_andLauncher_shipTheFlagsTheBenchmarksMeasure() throws IOException {
