@@ -135,8 +135,13 @@ public final class NodeProcess implements AutoCloseable {
     /** SIGTERM (a clean stop: the node publishes its own {@code offline}); SIGKILL after 10 s. */
     @Override
     public void close() throws InterruptedException {
+        stop(10);
+    }
+
+    /** SIGTERM; SIGKILL after {@code seconds} (a JVM writing its class data sharing archive at exit takes longer). */
+    public void stop(long seconds) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             kill();
         }
     }

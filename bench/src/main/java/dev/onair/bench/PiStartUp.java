@@ -49,6 +49,7 @@ final class PiStartUp {
                     .join();
             Mqtt.close(alice);
             awaitRed(first, http, System.currentTimeMillis() + 120_000);
+            first.stop(180);
         }
         if (cds && !Files.isRegularFile(archive)) {
             throw new IllegalStateException("the first run made no class data sharing archive " + archive);
@@ -67,6 +68,7 @@ final class PiStartUp {
         List<String> all = new ArrayList<>(flags);
         if (cdsFlag != null) {
             all.add(cdsFlag);
+            all.add("-Xlog:cds=off"); // as the launcher: no warning per class it cannot archive
         }
         return NodeProcess.start(Kind.APP, true, all, args, dir.resolve(name + ".out"));
     }
