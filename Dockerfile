@@ -39,6 +39,18 @@ USER onair
 # (the pooled one keeps 16 MiB chunks per arena), at most two glibc malloc arenas. Override with JAVA_TOOL_OPTIONS.
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xss512k -Xmx64m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=80m -XX:MaxDirectMemorySize=32m -Dio.netty.allocator.type=unpooled"
 ENV MALLOC_ARENA_MAX=2
+# Class data sharing (issue 17): one start of `onair pi` on throw-away certificates records the classes it loads
+# (written when it stops); every start then maps that archive instead of loading them again (bench/README.md,
+# "Start-up"). As root, because /opt/onair is root's; the archive is world-readable like the jar.
+USER root
+RUN set -e; t="$(mktemp -d)"; cd "$t"; \
+    java -jar /opt/onair/onair.jar certs --host onair-pi --out certs >/dev/null; \
+    ONAIR_NO_MDNS=true java -XX:ArchiveClassesAtExit=/opt/onair/onair.jsa -Xlog:cds=off -jar /opt/onair/onair.jar pi --panel virtual & \
+    pi=$!; \
+    java -jar /opt/onair/onair.jar healthcheck --tls localhost:8883 --http http://localhost:5000/healthz --timeout 300s; \
+    kill -TERM "$pi"; wait "$pi" || true; cd /; rm -rf "$t"; chmod 0644 /opt/onair/onair.jsa
+ENV JDK_JAVA_OPTIONS="-XX:SharedArchiveFile=/opt/onair/onair.jsa"
+USER onair
 EXPOSE 8883 8884 1883 5000
 ENTRYPOINT ["java", "-jar", "/opt/onair/onair.jar"]
 CMD ["--help"]
