@@ -69,33 +69,7 @@ public final class AppMemory {
         Path dir = Files.createTempDirectory("onair-bench-app-");
         BrokerHome home = BrokerHome.create(dir);
         int http = FreePorts.one();
-        Path config = Files.writeString(
-                dir.resolve("onair.yaml"),
-                String.join(
-                        "\n",
-                        "broker:",
-                        "  tls-port: " + home.tlsPort(),
-                        "  port: 0",
-                        "  ws-port: 0",
-                        "  no-mdns: true",
-                        "display:",
-                        "  http-host: 127.0.0.1",
-                        "  rainbow-seconds: 0",
-                        ""));
-        List<String> args = List.of(
-                "pi",
-                "--config",
-                config.toString(),
-                "--certs",
-                home.certsDir().toString(),
-                "--users",
-                home.root().resolve("users.yaml").toString(),
-                "--data",
-                dir.resolve("data").toString(),
-                "--panel",
-                "virtual",
-                "--http-port",
-                Integer.toString(http));
+        List<String> args = piArgs(home, dir, http, true);
         try (NodeProcess app = NodeProcess.start(Kind.APP, true, flags, args, dir.resolve("app.out"))) {
             HttpClient client = HttpClient.newHttpClient();
             long deadline = System.currentTimeMillis() + 60_000;
@@ -142,6 +116,40 @@ public final class AppMemory {
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
         return out;
+    }
+
+    /**
+     * The command line of {@code onair pi} on {@code home}'s certificates, users and free TLS port, mDNS off, the
+     * dashboard on loopback {@code http}; {@code noRainbow}: without the start-up rainbow.
+     */
+    static List<String> piArgs(BrokerHome home, Path dir, int http, boolean noRainbow) throws IOException {
+        Path config = Files.writeString(
+                dir.resolve("onair.yaml"),
+                String.join(
+                        "\n",
+                        "broker:",
+                        "  tls-port: " + home.tlsPort(),
+                        "  port: 0",
+                        "  ws-port: 0",
+                        "  no-mdns: true",
+                        "display:",
+                        "  http-host: 127.0.0.1",
+                        noRainbow ? "  rainbow-seconds: 0" : "",
+                        ""));
+        return List.of(
+                "pi",
+                "--config",
+                config.toString(),
+                "--certs",
+                home.certsDir().toString(),
+                "--users",
+                home.root().resolve("users.yaml").toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--panel",
+                "virtual",
+                "--http-port",
+                Integer.toString(http));
     }
 
     private static boolean healthy(HttpClient client, int port) {

@@ -81,6 +81,12 @@ public final class NodeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
+        if (kind != Kind.APP) {
+            // Since the module split only the app's jar has a logback.xml; without one Logback logs everything at
+            // DEBUG (180 MB per throughput run), which is what the benchmark would then measure.
+            command.add("-Dlogback.configurationFile="
+                    + RepositoryRoot.get().resolve("app/src/main/resources/logback.xml"));
+        }
         Path jar = fromJar ? kind.jar() : null;
         if (jar != null) {
             command.add("-jar");
@@ -135,8 +141,13 @@ public final class NodeProcess implements AutoCloseable {
     /** SIGTERM (a clean stop: the node publishes its own {@code offline}); SIGKILL after 10 s. */
     @Override
     public void close() throws InterruptedException {
+        stop(10);
+    }
+
+    /** SIGTERM; SIGKILL after {@code seconds} (a JVM writing its class data sharing archive at exit takes longer). */
+    public void stop(long seconds) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             kill();
         }
     }

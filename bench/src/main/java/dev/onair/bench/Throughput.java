@@ -27,6 +27,9 @@ import java.util.function.Function;
  * one run; the figure is messages delivered to the subscriber per second.
  */
 public final class Throughput {
+    /** The broker's JVM flags: the shipped ones, or --flags "..." to compare others (issue 17: C1 only or not). */
+    private static List<String> brokerFlags = NodeProcess.PI_FLAGS;
+
     private Throughput() {}
 
     public static void main(String[] argv) throws Exception {
@@ -35,9 +38,14 @@ public final class Throughput {
         int messages = args.integer("messages", 25_000);
         int window = args.integer("window", 100);
         int runs = args.integer("runs", 3);
+        String flags = args.string("flags", "").trim();
+        if (!flags.isEmpty()) {
+            brokerFlags = List.of(flags.split("\\s+"));
+        }
         Stats.Table table = new Stats.Table(
                 "Broker throughput, QoS 1 over TLS, 1 KiB payloads, " + publishers + " publishers x " + messages
-                        + " messages, window " + window + ", 1 subscriber (messages/s delivered)",
+                        + " messages, window " + window + ", 1 subscriber (messages/s delivered), OnAir's flags "
+                        + String.join(" ", brokerFlags),
                 "run",
                 "OnAir broker",
                 "lost",
@@ -92,8 +100,8 @@ public final class Throughput {
             home.addUser("t" + i, Role.PUBLISHER);
         }
         home.addUser("sink", Role.VIEWER);
-        try (NodeProcess broker = NodeProcess.start(
-                Kind.BROKER, fromJar, NodeProcess.PI_FLAGS, home.brokerArgs(), dir.resolve("b.out"))) {
+        try (NodeProcess broker =
+                NodeProcess.start(Kind.BROKER, fromJar, brokerFlags, home.brokerArgs(), dir.resolve("b.out"))) {
             broker.awaitPort(home.tlsPort(), 60_000);
             return drive(i -> home.settings("t" + i), home.settings("sink"), publishers, messages, window);
         }

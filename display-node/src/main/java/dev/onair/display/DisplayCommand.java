@@ -191,7 +191,8 @@ public final class DisplayCommand implements Callable<Integer> {
             names = "--rainbow-seconds",
             paramLabel = "N",
             defaultValue = "2",
-            description = "Length of the start-up rainbow sweep; 0 for none (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Longest start-up rainbow sweep (it ends at the first presence); 0 for none (default: ${DEFAULT-VALUE}).")
     int rainbowSeconds = 2;
 
     @Mixin

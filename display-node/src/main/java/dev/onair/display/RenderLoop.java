@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Draws the panel 25 times a second: a rainbow sweep first, then whatever the light's state and the people say,
+ * Draws the panel 25 times a second: a rainbow sweep until the first presence arrives (at most the start-up
+ * rainbow's length), then whatever the light's state and the people say,
  * dimmed or dark in the night hours. A frame goes to the hardware only when it or the brightness changed. Stopping
  * clears the panel and releases it.
  */
@@ -137,7 +138,9 @@ final class RenderLoop implements Component {
         light.followPresence(renderer.presenceColour(everyone));
         LightState state = light.state();
         Frame frame;
-        if (seconds < startupRainbow.toMillis() / 1000.0) {
+        // The rainbow says "connecting": it ends at the first presence, so a retained state shows as soon as the
+        // broker sends it, not after the sweep (issue 17, "up in a second").
+        if (seconds < startupRainbow.toMillis() / 1000.0 && nobodyKnown(everyone)) {
             frame = renderer.rainbow(seconds);
         } else {
             frame = renderer.render(everyone, state, seconds);
@@ -158,6 +161,10 @@ final class RenderLoop implements Component {
             return true;
         }
         return false;
+    }
+
+    private static boolean nobodyKnown(List<PersonView> everyone) {
+        return everyone.stream().allMatch(v -> v.presence() == null);
     }
 
     @Override

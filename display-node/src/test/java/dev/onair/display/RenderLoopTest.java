@@ -91,12 +91,15 @@ class RenderLoopTest {
     }
 
     @Test
-    void startsWithARainbow_showsPresence_andClearsOnStop() throws Exception {
-        people.updatePresence(
-                new Presence("a", Status.BUSY, Activity.BUSY, Instant.EPOCH, "teams-log", null, null, null));
-        RenderLoop loop = loop(null, Duration.ofMillis(300), Clock.systemUTC());
+    void startsWithARainbow_endsItAtTheFirstPresence_andClearsOnStop() throws Exception {
+        // A rainbow far longer than the wait: the presence must end it, not the clock.
+        RenderLoop loop = loop(null, Duration.ofMinutes(10), Clock.systemUTC());
 
         loop.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !panel.frames.isEmpty());
+        people.updatePresence(
+                new Presence("a", Status.BUSY, Activity.BUSY, Instant.EPOCH, "teams-log", null, null, null));
+        loop.wake();
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> panel.frames.stream().anyMatch(f -> f.equals(Frame.solid(4, 4, new Rgb(255, 0, 0)))));
         loop.stop();

@@ -76,6 +76,19 @@ public final class PasswordHash {
         return "$7$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
     }
 
+    /**
+     * A full-cost hash that no password matches (random bytes where the derived key goes), made without deriving
+     * anything: checking a password against it costs what checking against a person's hash costs.
+     */
+    public static String unmatchable() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] hash = new byte[HASH_BYTES];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(hash);
+        Base64.Encoder b64 = Base64.getEncoder();
+        return "$7$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
     /** Whether {@code password} matches {@code stored}; false for anything that is not a hash of a known form. */
     public static boolean verify(String password, String stored) {
         if (password == null || stored == null) {

@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +99,40 @@ class LoginGuardTest {
                 .isEqualTo(Outcome.BAD_CREDENTIALS);
         assertThat(guard.check("127.0.0.1", null, null).get(30, TimeUnit.SECONDS))
                 .isEqualTo(Outcome.BAD_CREDENTIALS);
+    }
+
+    @Test
+    void startingTheGuard_doesNoFullCostCheck_goodLoginsDoNotWaitForIt_failuresDo() throws Exception {
+        Path file = tmp.resolve("held.yaml");
+        UsersFile.add(file, new User("alice", Role.PUBLISHER, null, PasswordHash.hash("alice-password", 1000)));
+        UserDirectory users = new UserDirectory(file);
+        users.load();
+        List<Runnable> calibration = new CopyOnWriteArrayList<>();
+        try (LoginGuard held = new LoginGuard(users, Clock.systemUTC(), calibration::add)) {
+            assertThat(calibration).hasSize(1); // handed over, not run while starting
+
+            CompletableFuture<Outcome> good = held.check("127.0.0.1", "alice", bytes("alice-password"));
+            CompletableFuture<Outcome> bad = held.check("127.0.0.1", "alice", bytes("wrong"));
+            assertThat(good.get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.ACCEPTED);
+            // Without the full-cost timing a failure would tell a cheap hash from an unknown name: it waits.
+            assertThat(bad).isNotDone();
+
+            calibration.get(0).run();
+            assertThat(bad.get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.BAD_CREDENTIALS);
+        }
+    }
+
+    @Test
+    void unmatchableHash_hasTheFullCost_andMatchesNothing() {
+        String dummy = PasswordHash.unmatchable();
+
+        assertThat(PasswordHash.isHash(dummy)).isTrue();
+        assertThat(dummy).startsWith("pbkdf2-sha256$" + PasswordHash.ITERATIONS + "$");
+        assertThat(PasswordHash.unmatchable()).isNotEqualTo(dummy);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private Outcome check(String address, String user, String password) throws Exception {
