@@ -127,7 +127,8 @@ class LoginGuardTest {
         String dummy = PasswordHash.unmatchable();
 
         assertThat(PasswordHash.isHash(dummy)).isTrue();
-        assertThat(dummy).startsWith("pbkdf2-sha256$" + PasswordHash.ITERATIONS + "$");
+        assertThat(dummy).startsWith("$7$" + PasswordHash.ITERATIONS + "$");
+        assertThat(PasswordHash.isMosquittoReadable(dummy)).isTrue();
         assertThat(PasswordHash.unmatchable()).isNotEqualTo(dummy);
     }
 
