@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import dev.onair.bench.Fuzz.Target;
 import dev.onair.bridge.BridgeConfig;
 import dev.onair.bridge.BridgeNode;
+import dev.onair.broker.auth.WriteRules;
 import dev.onair.broker.testing.EmbeddedBroker;
 import dev.onair.broker.users.Role;
 import dev.onair.display.DisplayConfig;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -159,7 +161,13 @@ class FuzzIT {
         List<CompletableFuture<?>> tail = new ArrayList<>();
         for (int i = 0; i < PAYLOADS; i++) {
             Target target = Target.values()[i % Target.values().length];
+            // The broker refuses a payload over its topic's cap and disconnects the sender (issue 11,
+            // RetainedBoundsIT),
+            // so what the nodes can meet is at most that long: cut there, still malformed.
             byte[] payload = fuzz.next(target);
+            if (payload.length > WriteRules.COMMAND_BYTES) {
+                payload = Arrays.copyOf(payload, WriteRules.COMMAND_BYTES);
+            }
             boolean retain = i % 10 == 0;
             window.acquire();
             CompletableFuture<?> sent = switch (target) {
