@@ -6,6 +6,8 @@ import dev.onair.publisher.PublisherConfig.TeamsSettings;
 import dev.onair.publisher.http.HttpSettings;
 import dev.onair.publisher.http.PullSource.PollSettings;
 import dev.onair.publisher.presence.WorkingHours;
+import dev.onair.publisher.secret.SecretException;
+import dev.onair.publisher.secret.SecretStores;
 import dev.onair.publisher.teams.TeamsAccount;
 import dev.onair.publisher.teams.TeamsClient;
 import dev.onair.publisher.teams.TeamsPaths;
@@ -45,6 +47,16 @@ public final class PublisherCommand implements Callable<Integer> {
 
     @Mixin
     BrokerOptions broker = new BrokerOptions();
+
+    @Option(
+            names = "--password-store",
+            paramLabel = "STORE",
+            description = "Where the password is kept (what onair publisher setup writes): dpapi:FILE, "
+                    + "keychain:SERVICE/ACCOUNT, secret-service:SERVICE/ACCOUNT or file:FILE.")
+    String passwordStore;
+
+    /** The stores {@code --password-store} opens; tests give their own. */
+    SecretStores secretStores;
 
     @Option(
             names = "--teams-client",
@@ -160,7 +172,7 @@ public final class PublisherCommand implements Callable<Integer> {
         } else {
             errors.check("--person", () -> Ids.require(person, "person id"));
         }
-        BrokerSettings settings = broker.settings(errors, null);
+        BrokerSettings settings = withStoredPassword(errors, broker.settings(errors, null));
         if (poll != null && pushIngress) {
             errors.add("--poll and --push-ingress: choose one presence source");
         }
@@ -202,6 +214,30 @@ public final class PublisherCommand implements Callable<Integer> {
                 () -> new PublisherConfig(person, settings, broker.topicPrefix(), source, teams, p, h, w));
         errors.throwIfAny();
         return cfg;
+    }
+
+    /** The password from {@code --password-store}, read at start so it is never in the configuration itself. */
+    private BrokerSettings withStoredPassword(ConfigErrors errors, BrokerSettings settings) {
+        if (passwordStore == null || passwordStore.isBlank()) {
+            return settings;
+        }
+        if (settings.password() != null) {
+            errors.add("--password-store and --password/--password-file: give one, not both");
+            return settings;
+        }
+        if (settings.user() == null) {
+            errors.add("--password-store: a password needs --user");
+            return settings;
+        }
+        try {
+            SecretStores stores = secretStores != null ? secretStores : SecretStores.system();
+            String password = stores.open(passwordStore.trim()).load();
+            return new BrokerSettings(
+                    settings.address(), settings.caFile(), settings.caSha256(), settings.user(), password);
+        } catch (SecretException e) {
+            errors.add("--password-store: " + e.getMessage());
+            return settings;
+        }
     }
 
     private TeamsSettings teams(ConfigErrors errors, String osName, Map<String, String> env, Path home) {

@@ -7,10 +7,13 @@ import dev.onair.publisher.PublisherConfig.Source;
 import dev.onair.publisher.teams.TeamsAccount;
 import dev.onair.publisher.teams.TeamsClient;
 import dev.onair.runtime.config.ConfigException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class PublisherCommandTest {
@@ -199,6 +202,60 @@ class PublisherCommandTest {
                         "/nonexistent/ca.crt"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--ca: cannot read");
+    }
+
+    @Test
+    void passwordStore_isReadAtStart_andNeverWrittenInTheConfiguration(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("password");
+        Files.writeString(file, "s3cret\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        PublisherConfig cfg = config(
+                "Linux",
+                Map.of(),
+                "--person=alice",
+                "--broker=pi.local",
+                "--ca-sha256=" + "ab".repeat(32),
+                "--user=alice",
+                "--teams-logs=/tmp/x",
+                "--password-store=file:" + file);
+
+        assertThat(cfg.broker().password()).isEqualTo("s3cret");
+    }
+
+    @Test
+    void passwordStore_readableByOthers_isAConfigurationError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("password");
+        Files.writeString(file, "s3cret\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+
+        assertThatThrownBy(() -> config(
+                        "Linux",
+                        Map.of(),
+                        "--person=alice",
+                        "--broker=pi.local",
+                        "--ca-sha256=" + "ab".repeat(32),
+                        "--user=alice",
+                        "--teams-logs=/tmp/x",
+                        "--password-store=file:" + file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--password-store: the password file " + file + " can be read by others")
+                .hasMessageContaining("chmod 600");
+    }
+
+    @Test
+    void passwordStore_withAPasswordToo_isRefused() {
+        assertThatThrownBy(() -> config(
+                        "Linux",
+                        Map.of(),
+                        "--person=alice",
+                        "--broker=pi.local",
+                        "--user=alice",
+                        "--password=x",
+                        "--teams-logs=/tmp/x",
+                        "--password-store=file:/nonexistent"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--password-store and --password/--password-file: give one, not both");
     }
 
     private static PublisherConfig config(String os, Map<String, String> env, String... args) {
