@@ -8,6 +8,7 @@ import dev.onair.publisher.http.PullSource.PollSettings;
 import dev.onair.publisher.presence.WorkingHours;
 import dev.onair.publisher.secret.SecretException;
 import dev.onair.publisher.secret.SecretStores;
+import dev.onair.publisher.setup.SetupCommand;
 import dev.onair.publisher.teams.TeamsAccount;
 import dev.onair.publisher.teams.TeamsClient;
 import dev.onair.publisher.teams.TeamsPaths;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "publisher",
         mixinStandardHelpOptions = true,
+        subcommands = {SetupCommand.class},
         description = "Publish a person's Microsoft Teams presence (read from the Teams client's logs) to the OnAir "
                 + "broker; or poll another PC's /status (--poll), or take PowerShell pushes (--push-ingress).")
 public final class PublisherCommand implements Callable<Integer> {

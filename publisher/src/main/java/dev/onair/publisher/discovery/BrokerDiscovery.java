@@ -40,6 +40,11 @@ public final class BrokerDiscovery {
 
     /** Browses for up to {@code timeout}; empty when no acceptable broker answered. */
     public Optional<BrokerAddress> find(Duration timeout) {
+        return choose(browse(timeout));
+    }
+
+    /** Every OnAir broker that answered within {@code timeout}, trusted or not (setup shows them to choose). */
+    public static List<Advert> browse(Duration timeout) {
         try (JmDNS mdns = JmDNS.create(InetAddress.getLocalHost())) {
             List<Advert> adverts = new ArrayList<>();
             for (ServiceInfo info : mdns.list(SERVICE_TYPE, timeout.toMillis())) {
@@ -50,10 +55,10 @@ public final class BrokerDiscovery {
                         info.getPort(),
                         info.getPropertyString("ca_sha256")));
             }
-            return choose(adverts);
+            return adverts;
         } catch (IOException e) {
             log.warn("mDNS browsing failed: {}", e.toString());
-            return Optional.empty();
+            return List.of();
         }
     }
 

@@ -1,0 +1,41 @@
+package dev.onair.publisher.setup;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The per-user configuration folder each OS expects: {@code %APPDATA%\OnAir} on Windows,
+ * {@code ~/Library/Application Support/OnAir} on macOS, {@code $XDG_CONFIG_HOME/onair} (default
+ * {@code ~/.config/onair}) elsewhere, as the XDG Base Directory specification says: a relative XDG_CONFIG_HOME is
+ * ignored.
+ */
+public final class UserConfigDir {
+    /** The publisher's configuration file in that folder. */
+    public static final String CONFIG_FILE = "publisher.yaml";
+
+    private UserConfigDir() {}
+
+    public static Path of(String osName, Map<String, String> env, Path home) {
+        String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String appData = env.get("APPDATA");
+            return appData != null && !appData.isBlank()
+                    ? Path.of(appData, "OnAir")
+                    : home.resolve("AppData").resolve("Roaming").resolve("OnAir");
+        }
+        if (os.startsWith("mac")) {
+            return home.resolve("Library").resolve("Application Support").resolve("OnAir");
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "onair");
+        }
+        return home.resolve(".config").resolve("onair");
+    }
+
+    /** The publisher's configuration file for this user. */
+    public static Path configFile(String osName, Map<String, String> env, Path home) {
+        return of(osName, env, home).resolve(CONFIG_FILE);
+    }
+}
