@@ -12,6 +12,7 @@ import dev.onair.publisher.setup.SetupCommand;
 import dev.onair.publisher.teams.TeamsAccount;
 import dev.onair.publisher.teams.TeamsClient;
 import dev.onair.publisher.teams.TeamsPaths;
+import dev.onair.publisher.tray.PresenceTray;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.VerboseOption;
@@ -153,6 +154,15 @@ public final class PublisherCommand implements Callable<Integer> {
             description = "Time zone of --working-hours (default: this computer's).")
     String timeZone;
 
+    @Option(names = "--no-tray", description = "No tray icon, even on a desktop.")
+    boolean noTray;
+
+    @Option(
+            names = "--dashboard-url",
+            paramLabel = "URL",
+            description = "What the tray's Open dashboard opens (default: http://BROKER_HOST:5000/).")
+    String dashboardUrl;
+
     @Mixin
     VerboseOption verbose;
 
@@ -161,7 +171,14 @@ public final class PublisherCommand implements Callable<Integer> {
         PublisherConfig cfg =
                 toConfig(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")));
         Lifecycle lifecycle = new Lifecycle().stopOnShutdown();
-        lifecycle.start(new PublisherNode(cfg));
+        PublisherNode node = new PublisherNode(cfg);
+        if (!noTray) {
+            // Quit ends the JVM; the shutdown hook stops the node, so the broker hears "offline" at once.
+            PresenceTray tray = new PresenceTray(cfg.person(), node::override, dashboard(cfg), () -> System.exit(0));
+            node.onPresence(tray::show);
+            lifecycle.start(tray);
+        }
+        lifecycle.start(node);
         lifecycle.awaitStop();
         return 0;
     }
@@ -240,6 +257,16 @@ public final class PublisherCommand implements Callable<Integer> {
             errors.add("--password-store: " + e.getMessage());
             return settings;
         }
+    }
+
+    /** The dashboard the tray opens: --dashboard-url, else the display node's port 5000 on the broker's host. */
+    private URI dashboard(PublisherConfig cfg) {
+        if (dashboardUrl != null && !dashboardUrl.isBlank()) {
+            return URI.create(dashboardUrl.trim());
+        }
+        return cfg.broker().address() == null
+                ? null
+                : URI.create("http://" + cfg.broker().address().host() + ":5000/");
     }
 
     private TeamsSettings teams(ConfigErrors errors, String osName, Map<String, String> env, Path home) {

@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,7 @@ public final class PublisherNode implements Component {
     private PullSource pull;
     private StatusServer http;
     private ScheduledFuture<?> timer;
+    private volatile Consumer<Presence> listener;
 
     public PublisherNode(PublisherConfig config) {
         this(config, Clock.systemUTC(), TeamsProcessCheck.processTable());
@@ -168,7 +170,22 @@ public final class PublisherNode implements Component {
 
     /** Runs on the MQTT client's thread; a bad command is logged with its topic and dropped by the connection. */
     private void onSet(String topic, byte[] payload) throws Exception {
-        OverrideCommand command = OverrideCommand.parse(payload);
+        apply(OverrideCommand.parse(payload), topic);
+    }
+
+    /**
+     * Applies an override given on this PC (the tray menu) exactly as one from the {@code set} topic; any thread.
+     */
+    public void override(OverrideCommand command) {
+        apply(command, "this PC");
+    }
+
+    /** Called with every presence decided, after it went to the broker (the tray icon follows it). */
+    public void onPresence(Consumer<Presence> listener) {
+        this.listener = listener;
+    }
+
+    private void apply(OverrideCommand command, String topic) {
         executor.execute(() -> {
             // An exception in an executor task vanishes unlogged; the engine refuses bad commands itself, this
             // catches what it did not foresee.
@@ -215,6 +232,10 @@ public final class PublisherNode implements Component {
                 p.inCall() == null ? "" : ", in call: " + p.inCall(),
                 p.overrideUntil() == null ? "" : ", until " + p.overrideUntil());
         link.publish(p);
+        Consumer<Presence> l = listener;
+        if (l != null) {
+            l.accept(p);
+        }
     }
 
     private <T> T onThread(java.util.concurrent.Callable<T> task) throws Exception {
