@@ -217,6 +217,13 @@ public final class PublisherCommand implements Callable<Integer> {
         } else if (apiKey != null || apiKeyFile != null) {
             errors.add("--api-key: only used with --push-ingress");
         }
+        if (dashboardUrl != null && !dashboardUrl.isBlank()) {
+            URI dashboard = errors.check("--dashboard-url", () -> URI.create(dashboardUrl.trim()));
+            if (dashboard != null && !"http".equals(dashboard.getScheme()) && !"https".equals(dashboard.getScheme())) {
+                errors.add(
+                        "--dashboard-url: '" + dashboardUrl + "' is not an http(s) URL such as http://onair-pi:5000/");
+            }
+        }
         WorkingHours hours = null;
         if (workingHours != null && !workingHours.isBlank()) {
             ZoneId zone = zone(errors);

@@ -258,6 +258,19 @@ class PublisherCommandTest {
                 .hasMessageContaining("--password-store and --password/--password-file: give one, not both");
     }
 
+    @Test
+    void dashboardUrl_thatIsNotHttp_isAConfigurationError() {
+        assertThatThrownBy(() -> config(
+                        "Linux",
+                        Map.of(),
+                        "--person=alice",
+                        "--broker=pi.local",
+                        "--teams-logs=/tmp/x",
+                        "--dashboard-url=file:///etc/passwd"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--dashboard-url: 'file:///etc/passwd' is not an http(s) URL");
+    }
+
     private static PublisherConfig config(String os, Map<String, String> env, String... args) {
         PublisherCommand command = new PublisherCommand();
         new CommandLine(command).parseArgs(args);
