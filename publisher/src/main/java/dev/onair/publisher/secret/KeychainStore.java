@@ -7,11 +7,12 @@ import java.util.List;
 /**
  * macOS: a generic password in the user's login Keychain, through Apple's {@code security} tool.
  *
- * <p>{@code security add-generic-password} only takes the password as {@code -w PASSWORD} on its command line (a
- * bare {@code -w} at the end prompts on the terminal, which a program cannot answer), and a command line is visible
- * to every user in the process list. So the command is given to {@code security -i}, which reads its commands from
- * standard input: the process list shows only {@code security -i}. Reading it back, {@code find-generic-password -w}
- * prints only the password, on standard output.
+ * <p>{@code security add-generic-password} takes the password as {@code -w PASSWORD} on its command line, which
+ * every user sees in the process list (jaraco/keyring#145). A bare {@code -w} at the end makes it prompt twice through
+ * readpassphrase(3), which reads from {@code /dev/tty} whenever there is one: run from {@code onair publisher setup}
+ * in a terminal, it would ask the person instead of reading what this class pipes in. So the command goes to
+ * {@code security -i}, which reads its commands from standard input (as jaraco/keyring did): the process list shows
+ * only {@code security -i}. Reading it back, {@code find-generic-password -w} prints only the password.
  */
 final class KeychainStore implements SecretStore {
     /** {@code security}'s exit code for "The specified item could not be found in the keychain." */
