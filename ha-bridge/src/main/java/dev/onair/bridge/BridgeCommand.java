@@ -196,8 +196,8 @@ public final class BridgeCommand implements Callable<Integer> {
         Duration window = errors.check("--learn-window", () -> Durations.parse(learnWindow));
         Duration delay = errors.check("--republish-delay", () -> Durations.parse(republishDelay));
         NtfyConfig ntfy = ntfy(errors);
-        errors.throwIfAny();
         String id = bridgeId == null ? null : errors.check("--bridge-id", () -> Ids.require(bridgeId, "bridge id"));
+        errors.throwIfAny();
         BridgeConfig[] out = new BridgeConfig[1];
         errors.check(
                 "bridge",
