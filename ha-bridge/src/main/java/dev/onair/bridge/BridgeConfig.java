@@ -89,24 +89,16 @@ public record BridgeConfig(
     }
 
     public BridgeConfig withOnair(BrokerSettings onairBroker) {
-        return new BridgeConfig(
-                onairBroker,
-                ha,
-                topics,
-                clientId,
-                people,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy,
-                bridgeId);
+        return withBrokers(onairBroker, ha);
     }
 
     public BridgeConfig withHa(BrokerSettings haBroker) {
+        return withBrokers(onair, haBroker);
+    }
+
+    private BridgeConfig withBrokers(BrokerSettings onairBroker, BrokerSettings haBroker) {
         return new BridgeConfig(
-                onair,
+                onairBroker,
                 haBroker,
                 topics,
                 clientId,

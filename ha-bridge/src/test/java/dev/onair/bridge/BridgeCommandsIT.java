@@ -96,25 +96,7 @@ class BridgeCommandsIT extends BridgeFixture {
                 configs(OFFICE_CONFIG).size() == 1 && configs(BRIDGE_CONFIG).size() == 1);
         running.stop();
 
-        int code = dev.onair.runtime.config.Cli.run(
-                new BridgeMain(),
-                new String[] {
-                    "bridge",
-                    "--clean",
-                    "--learn-window",
-                    "500ms",
-                    "--broker",
-                    broker.tlsUrl(),
-                    "--ca",
-                    broker.caFile().toString(),
-                    "--user",
-                    "bridge",
-                    "--password",
-                    broker.password("bridge"),
-                    "--bridge-id",
-                    Fixtures.BRIDGE_ID
-                },
-                java.util.Map.of());
+        int code = cleanWithCli();
 
         assertThat(code).isZero();
         await().until(() -> List.of(ALICE_CONFIG, BOB_CONFIG, OFFICE_CONFIG, BRIDGE_CONFIG).stream()

@@ -94,6 +94,29 @@ abstract class BridgeFixture {
         return ha.received(topic);
     }
 
+    /** Runs {@code ./onair bridge --clean} against the broker as the bridge user; returns the exit code. */
+    int cleanWithCli() {
+        return dev.onair.runtime.config.Cli.run(
+                new BridgeMain(),
+                new String[] {
+                    "bridge",
+                    "--clean",
+                    "--learn-window",
+                    "500ms",
+                    "--broker",
+                    broker.tlsUrl(),
+                    "--ca",
+                    broker.caFile().toString(),
+                    "--user",
+                    "bridge",
+                    "--password",
+                    broker.password("bridge"),
+                    "--bridge-id",
+                    Fixtures.BRIDGE_ID
+                },
+                java.util.Map.of());
+    }
+
     BridgeNode start(BridgeConfig config) {
         return start(config, java.time.Clock.systemDefaultZone());
     }

@@ -22,19 +22,7 @@ class LegacyBridgeTopicIT extends BridgeFixture {
 
     @Test
     void sharedTopicLeftByThisBridgesEarlierVersion_isClearedOnceItsConfigsMoved() {
-        alice.publish("onair/person/alice/presence", presence("alice", Status.BUSY), 1, true);
-        // What the bridge before issue 11 left: a config naming the shared topic, and its last "offline".
-        String old = new String(
-                        new DeviceConfigs(Topics.defaults(), Fixtures.BRIDGE_ID).person("alice", "alice"),
-                        StandardCharsets.UTF_8)
-                .replace("onair/bridge/" + Fixtures.BRIDGE_ID + "/availability", LEGACY);
-        try (TestClient oldBridge = client("bridge", "onair-bridge")) {
-            oldBridge.publish(ALICE_CONFIG, old, 1, true);
-            oldBridge.publish(LEGACY, "offline", 1, true);
-        }
-        TestClient watch = client("ha", "ha-legacy-watch");
-        watch.subscribe(LEGACY);
-        await().until(() -> !watch.received(LEGACY).isEmpty());
+        TestClient watch = leftByTheBridgeBeforeIssue11();
 
         BridgeNode bridge = start(Fixtures.fast(broker.settings("bridge")));
 
@@ -47,6 +35,36 @@ class LegacyBridgeTopicIT extends BridgeFixture {
                 .asString()
                 .contains("onair/bridge/pi/availability")
                 .doesNotContain("\"" + LEGACY + "\"");
+    }
+
+    @Test
+    void cleanOption_clearsTheSharedTopic_whenAConfigItFoundNamedIt() {
+        TestClient watch = leftByTheBridgeBeforeIssue11();
+
+        int code = cleanWithCli();
+
+        assertThat(code).isZero();
+        await().until(() -> watch.received(LEGACY).stream()
+                        .anyMatch(r -> r.payload().isEmpty())
+                && configs(ALICE_CONFIG).stream().anyMatch(r -> r.payload().isEmpty()));
+    }
+
+    /** What a bridge before issue 11 left: alice's config naming the shared topic, and its last "offline" there. */
+    private TestClient leftByTheBridgeBeforeIssue11() {
+        alice.publish("onair/person/alice/presence", presence("alice", Status.BUSY), 1, true);
+        String old = new String(
+                        new DeviceConfigs(Topics.defaults(), Fixtures.BRIDGE_ID).person("alice", "alice"),
+                        StandardCharsets.UTF_8)
+                .replace("onair/bridge/" + Fixtures.BRIDGE_ID + "/availability", LEGACY);
+        try (TestClient oldBridge = client("bridge", "onair-bridge")) {
+            oldBridge.publish(ALICE_CONFIG, old, 1, true);
+            oldBridge.publish(LEGACY, "offline", 1, true);
+        }
+        TestClient watch = client("ha", "ha-legacy-watch");
+        watch.subscribe(LEGACY);
+        await().until(() ->
+                !watch.received(LEGACY).isEmpty() && !configs(ALICE_CONFIG).isEmpty());
+        return watch;
     }
 
     @Test
