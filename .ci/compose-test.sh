@@ -228,7 +228,7 @@ wait_healthy "$file" broker display-node ha-bridge || exit 1
 [[ -n "$published" && "$(retained onair/person/alice/presence)" == "$published" ]] \
   && ok "$file: the broker's restart kept alice's retained presence" \
   || fail "$file: retained presence lost over a broker restart"
-check_down_publishes_offline "$file" onair/display/main/availability onair/bridge/availability
+check_down_publishes_offline "$file" onair/display/main/availability onair/bridge/pi/availability
 
 # --- docker-compose.pi.yml: one container, same folders ----------------------------------------------------------
 file=docker-compose.pi.yml
@@ -239,6 +239,6 @@ wait_healthy "$file" onair || exit 1
   && ok "$file: alice's presence retained from the three-container run (same data/)" \
   || fail "$file: retained presence missing in the one-container run"
 check_running_set "$file"
-check_down_publishes_offline "$file" onair/display/main/availability onair/bridge/availability
+check_down_publishes_offline "$file" onair/display/main/availability onair/bridge/pi/availability
 
 say "done in $((SECONDS - t0)) s"

@@ -113,7 +113,7 @@ class SystemIT {
         List<String> display = line(
                 "display --id main --panel virtual --http-port %d --http-host 127.0.0.1 --rainbow-seconds 0", httpPort);
         start("display", asUser("main", display));
-        start("bridge", asUser("bridge", line("bridge --learn-window 1s --republish-delay 1s")));
+        start("bridge", asUser("bridge", line("bridge --bridge-id pi --learn-window 1s --republish-delay 1s")));
         List<String> publisher = line("publisher --person alice --teams-logs %s --teams-process-check off", teamsDir());
         Node alice = start("publisher", asUser("alice", publisher));
 
@@ -167,7 +167,7 @@ class SystemIT {
                 .until(() -> retained(after, "onair/person/alice/presence").contains("\"status\":\"be_right_back\"")
                         && retained(after, "onair/person/alice/availability").equals("online")
                         && retained(after, "onair/display/main/availability").equals("online")
-                        && retained(after, "onair/bridge/availability").equals("online"));
+                        && retained(after, "onair/bridge/pi/availability").equals("online"));
         await("yellow frame").atMost(Duration.ofSeconds(15)).until(() -> frameIs(YELLOW));
         // The bridge is back too: Home Assistant's birth message makes it republish its configs.
         assertThat(after.subscribe("homeassistant/device/+/config")).isTrue();

@@ -3,6 +3,7 @@ package dev.onair.bridge;
 import dev.onair.bridge.discovery.Cleaner;
 import dev.onair.bridge.health.HealthFile;
 import dev.onair.bridge.ntfy.NtfyConfig;
+import dev.onair.protocol.Ids;
 import dev.onair.protocol.presence.Status;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.BrokerOptions;
@@ -106,11 +107,17 @@ public final class BridgeCommand implements Callable<Integer> {
     String republishDelay = "5s";
 
     @Option(
+            names = "--bridge-id",
+            paramLabel = "ID",
+            description = "This bridge's id, in its availability topic onair/bridge/ID/availability "
+                    + "(default: the host name as an id).")
+    String bridgeId;
+
+    @Option(
             names = "--client-id",
             paramLabel = "ID",
-            defaultValue = BridgeConfig.DEFAULT_CLIENT_ID,
-            description = "MQTT client id (default: ${DEFAULT-VALUE}).")
-    String clientId = BridgeConfig.DEFAULT_CLIENT_ID;
+            description = "MQTT client id (default: onair-bridge-<bridge id>).")
+    String clientId;
 
     @Option(
             names = "--clean",
@@ -161,6 +168,7 @@ public final class BridgeCommand implements Callable<Integer> {
                     two ? bridge.ha() : bridge.onair(),
                     bridge.clientId() + "-clean",
                     bridge.topics(),
+                    bridge.bridgeId(),
                     bridge.learnWindow(),
                     two);
             System.out.println("Cleared " + cleared + " retained OnAir topic(s) from "
@@ -188,12 +196,24 @@ public final class BridgeCommand implements Callable<Integer> {
         Duration window = errors.check("--learn-window", () -> Durations.parse(learnWindow));
         Duration delay = errors.check("--republish-delay", () -> Durations.parse(republishDelay));
         NtfyConfig ntfy = ntfy(errors);
+        String id = bridgeId == null ? null : errors.check("--bridge-id", () -> Ids.require(bridgeId, "bridge id"));
         errors.throwIfAny();
         BridgeConfig[] out = new BridgeConfig[1];
         errors.check(
                 "bridge",
                 () -> out[0] = new BridgeConfig(
-                        onair, ha, topics, clientId, peopleList, displayList, autoDiscover, gone, window, delay, ntfy));
+                        onair,
+                        ha,
+                        topics,
+                        clientId,
+                        peopleList,
+                        displayList,
+                        autoDiscover,
+                        gone,
+                        window,
+                        delay,
+                        ntfy,
+                        id));
         errors.throwIfAny();
         return out[0];
     }

@@ -1,6 +1,7 @@
 package dev.onair.bridge;
 
 import dev.onair.bridge.ntfy.NtfyConfig;
+import dev.onair.protocol.Ids;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import java.util.Set;
  * @param onair the OnAir broker (where presence and display state are read)
  * @param ha Home Assistant's own broker for two-broker mode, or null to publish discovery on the OnAir broker
  * @param topics the topic prefix and the discovery prefix
- * @param clientId the MQTT client id ({@code -ha} is appended on Home Assistant's broker)
+ * @param clientId the MQTT client id ({@code -ha} is appended on Home Assistant's broker); null for
+ *     {@code onair-bridge-<bridge id>}, so two bridges never take over each other's session
  * @param people people to announce even before they publish, with their device names
  * @param displays displays to announce even before they publish, with their device names
  * @param autoDiscover whether people and displays seen on the broker but not listed are announced too
@@ -24,6 +26,8 @@ import java.util.Set;
  * @param learnWindow how long start-up listens for earlier retained configs before reconciling them
  * @param republishDelayMax the longest random delay before republishing every config when Home Assistant restarts
  * @param ntfy notifications, or null for none
+ * @param bridgeId this bridge's id (issue 11): its availability topic {@code onair/bridge/<id>/availability}, its mirror
+ *     record and its daily totals; null for {@link BridgeId#fromHost()}
  */
 public record BridgeConfig(
         BrokerSettings onair,
@@ -36,9 +40,12 @@ public record BridgeConfig(
         Duration goneAfter,
         Duration learnWindow,
         Duration republishDelayMax,
-        NtfyConfig ntfy) {
+        NtfyConfig ntfy,
+        String bridgeId) {
 
-    public static final String DEFAULT_CLIENT_ID = "onair-bridge";
+    /** The client id is this followed by the bridge id, unless given. */
+    public static final String CLIENT_ID_PREFIX = "onair-bridge-";
+
     public static final Duration DEFAULT_GONE_AFTER = Duration.ofDays(7);
     public static final Duration DEFAULT_LEARN_WINDOW = Duration.ofSeconds(3);
     public static final Duration DEFAULT_REPUBLISH_DELAY_MAX = Duration.ofSeconds(5);
@@ -47,9 +54,13 @@ public record BridgeConfig(
         Objects.requireNonNull(onair, "onair broker settings");
         Objects.requireNonNull(onair.address(), "onair broker address");
         Objects.requireNonNull(topics, "topics");
-        if (clientId == null || !dev.onair.protocol.Ids.isValid(clientId)) {
-            // It names the bridge's mirror record topic on Home Assistant's broker, so it must be one topic level.
-            throw new IllegalArgumentException("client id '" + clientId + "' must be letters, digits, '-' or '_'");
+        bridgeId = Ids.require(bridgeId == null ? BridgeId.fromHost() : bridgeId, "bridge id");
+        if (clientId == null) {
+            clientId = CLIENT_ID_PREFIX + bridgeId;
+        }
+        if (!clientId.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException(
+                    "client id '" + clientId + "' must be 1 to 64 letters, digits, '-' or '_'");
         }
         people = List.copyOf(people);
         displays = List.copyOf(displays);
@@ -66,34 +77,28 @@ public record BridgeConfig(
                 onair,
                 null,
                 Topics.defaults(),
-                DEFAULT_CLIENT_ID,
+                null,
                 List.of(),
                 List.of(),
                 true,
                 DEFAULT_GONE_AFTER,
                 DEFAULT_LEARN_WINDOW,
                 DEFAULT_REPUBLISH_DELAY_MAX,
+                null,
                 null);
     }
 
     public BridgeConfig withOnair(BrokerSettings onairBroker) {
-        return new BridgeConfig(
-                onairBroker,
-                ha,
-                topics,
-                clientId,
-                people,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy);
+        return withBrokers(onairBroker, ha);
     }
 
     public BridgeConfig withHa(BrokerSettings haBroker) {
+        return withBrokers(onair, haBroker);
+    }
+
+    private BridgeConfig withBrokers(BrokerSettings onairBroker, BrokerSettings haBroker) {
         return new BridgeConfig(
-                onair,
+                onairBroker,
                 haBroker,
                 topics,
                 clientId,
@@ -103,7 +108,8 @@ public record BridgeConfig(
                 goneAfter,
                 learnWindow,
                 republishDelayMax,
-                ntfy);
+                ntfy,
+                bridgeId);
     }
 
     public BridgeConfig withTopics(Topics newTopics) {
@@ -118,7 +124,8 @@ public record BridgeConfig(
                 goneAfter,
                 learnWindow,
                 republishDelayMax,
-                ntfy);
+                ntfy,
+                bridgeId);
     }
 
     public BridgeConfig withClientId(String newClientId) {
@@ -133,7 +140,8 @@ public record BridgeConfig(
                 goneAfter,
                 learnWindow,
                 republishDelayMax,
-                ntfy);
+                ntfy,
+                bridgeId);
     }
 
     public BridgeConfig withPeople(List<NodeName> newPeople) {
@@ -148,7 +156,8 @@ public record BridgeConfig(
                 goneAfter,
                 learnWindow,
                 republishDelayMax,
-                ntfy);
+                ntfy,
+                bridgeId);
     }
 
     public BridgeConfig withDisplays(List<NodeName> newDisplays) {
@@ -163,12 +172,24 @@ public record BridgeConfig(
                 goneAfter,
                 learnWindow,
                 republishDelayMax,
-                ntfy);
+                ntfy,
+                bridgeId);
     }
 
     public BridgeConfig withAutoDiscover(boolean on) {
         return new BridgeConfig(
-                onair, ha, topics, clientId, people, displays, on, goneAfter, learnWindow, republishDelayMax, ntfy);
+                onair,
+                ha,
+                topics,
+                clientId,
+                people,
+                displays,
+                on,
+                goneAfter,
+                learnWindow,
+                republishDelayMax,
+                ntfy,
+                bridgeId);
     }
 
     public BridgeConfig withTimings(Duration newGoneAfter, Duration newLearnWindow, Duration newRepublishDelayMax) {
@@ -183,7 +204,8 @@ public record BridgeConfig(
                 newGoneAfter,
                 newLearnWindow,
                 newRepublishDelayMax,
-                ntfy);
+                ntfy,
+                bridgeId);
     }
 
     public BridgeConfig withNtfy(NtfyConfig newNtfy) {
@@ -198,7 +220,26 @@ public record BridgeConfig(
                 goneAfter,
                 learnWindow,
                 republishDelayMax,
-                newNtfy);
+                newNtfy,
+                bridgeId);
+    }
+
+    /** The same with another bridge id; a client id derived from the old id follows the new one. */
+    public BridgeConfig withBridgeId(String newBridgeId) {
+        String derived = CLIENT_ID_PREFIX + bridgeId;
+        return new BridgeConfig(
+                onair,
+                ha,
+                topics,
+                clientId.equals(derived) ? null : clientId,
+                people,
+                displays,
+                autoDiscover,
+                goneAfter,
+                learnWindow,
+                republishDelayMax,
+                ntfy,
+                newBridgeId);
     }
 
     /** Whether Home Assistant has its own broker (two-broker mode). */

@@ -44,7 +44,9 @@ class BridgeCommandTest {
                         "--ntfy-topic",
                         "t",
                         "--discovery-prefix",
-                        "home/+"
+                        "home/+",
+                        "--bridge-id",
+                        "Office PC"
                     },
                     Map.of());
         } finally {
@@ -57,7 +59,31 @@ class BridgeCommandTest {
                 .contains("--gone-after")
                 .contains("--people")
                 .contains("--ntfy-url and --ntfy-topic")
-                .contains("--discovery-prefix");
+                .contains("--discovery-prefix")
+                .contains("--bridge-id: bridge id 'Office PC' is invalid");
+    }
+
+    @Test
+    void bridgeId_namesTheClientId_unlessOneIsGiven_andDefaultsToTheHostName() {
+        BridgeConfig config = parse("bridge", "--broker", "mqtt://pi.local", "--bridge-id", "kitchen");
+        assertThat(config.bridgeId()).isEqualTo("kitchen");
+        assertThat(config.clientId()).isEqualTo("onair-bridge-kitchen");
+        assertThat(parse("bridge", "--bridge-id", "kitchen", "--client-id", "my-bridge")
+                        .clientId())
+                .isEqualTo("my-bridge");
+        BridgeConfig byHost = parse("bridge");
+        assertThat(byHost.bridgeId()).isEqualTo(BridgeId.fromHost());
+        assertThat(byHost.clientId()).isEqualTo("onair-bridge-" + BridgeId.fromHost());
+        assertThat(BridgeId.fromHostName("raspberrypi.local")).isEqualTo("raspberrypi");
+        assertThat(BridgeId.fromHostName("Office PC")).isEqualTo("office-pc");
+        assertThat(BridgeId.fromHostName("---")).isEqualTo("bridge");
+        assertThat(BridgeId.fromHostName(null)).isEqualTo("bridge");
+    }
+
+    private static BridgeConfig parse(String... args) {
+        CommandLine cli = new CommandLine(new BridgeMain());
+        CommandLine.ParseResult parsed = cli.parseArgs(args);
+        return ((BridgeCommand) parsed.subcommand().commandSpec().userObject()).toConfig();
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.util.List;
 
 /** Payloads and a quick bridge configuration for the integration tests. */
 final class Fixtures {
+    /** The bridge id of {@link #fast}: tests name the bridge's own topics with it. */
+    static final String BRIDGE_ID = "pi";
+
     private Fixtures() {}
 
     static String presence(String person, Status status) {
@@ -35,6 +38,7 @@ final class Fixtures {
     /** Short windows and delays so tests run in seconds; everything else as in production. */
     static BridgeConfig fast(BrokerSettings onair) {
         return BridgeConfig.of(onair)
+                .withBridgeId(BRIDGE_ID)
                 .withTimings(Duration.ofDays(7), Duration.ofMillis(500), Duration.ofMillis(500))
                 .withPeople(List.of())
                 .withDisplays(List.of());

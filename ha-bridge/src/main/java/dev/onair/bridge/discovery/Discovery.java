@@ -33,12 +33,18 @@ public final class Discovery {
     private final Map<Topic, byte[]> learned = new LinkedHashMap<>();
     private final Map<Topic, byte[]> published = new LinkedHashMap<>();
     private final Set<Topic> remembered = new HashSet<>();
+    private final Topic legacyAvailability;
     private Map<Topic, byte[]> desired = new LinkedHashMap<>();
     private boolean ready;
 
-    public Discovery(MqttConnection connection, DeviceConfigs configs) {
+    /**
+     * @param legacyAvailability {@code onair/bridge/availability}, shared by every bridge before issue 11: cleared
+     *     once this bridge has replaced the configs of its own that named it
+     */
+    public Discovery(MqttConnection connection, DeviceConfigs configs, Topic legacyAvailability) {
         this.connection = connection;
         this.configs = configs;
+        this.legacyAvailability = legacyAvailability;
     }
 
     /** A retained message on {@code homeassistant/device/+/config}; used before {@link #ready()} only. */
@@ -54,6 +60,14 @@ public final class Discovery {
         }
     }
 
+    /**
+     * Whether an earlier config of this bridge named the shared availability topic of bridges before issue 11; then
+     * what that topic still holds was left by this bridge (its will, or its last {@code offline}).
+     */
+    private boolean namesLegacy(Map<Topic, byte[]> configs) {
+        return configs.values().stream().anyMatch(p -> LegacyAvailability.namedIn(p, legacyAvailability));
+    }
+
     /** Ends start-up: learned configs count as published, then the roster's configs are published and stale ones cleared. */
     public void ready() {
         if (ready) {
@@ -62,8 +76,14 @@ public final class Discovery {
         ready = true;
         published.putAll(learned);
         log.info("Found {} earlier OnAir discovery config(s) on the broker", learned.size());
+        boolean legacyNamed = namesLegacy(learned);
         learned.clear();
         apply();
+        if (legacyNamed) {
+            // Every config now names this bridge's own topic (apply replaced them), so nothing reads the old one.
+            log.info("Clearing {}: this bridge's configs named it before issue 11", legacyAvailability);
+            connection.clearRetained(legacyAvailability);
+        }
     }
 
     /** The devices that should exist now. */

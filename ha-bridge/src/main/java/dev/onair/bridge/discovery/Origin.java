@@ -9,9 +9,6 @@ public final class Origin {
     /** The origin name; also how the bridge recognises its own earlier configs. */
     public static final String NAME = "OnAir";
 
-    /** The project's URL, the {@code <url>} of the root pom (one home for it); null when run without the build's resources. */
-    public static final String SUPPORT_URL;
-
     /** The maker shown on every OnAir device in Home Assistant. */
     public static final String MANUFACTURER = "OnAir";
 
@@ -20,7 +17,6 @@ public final class Origin {
     static {
         Properties build = readBuild();
         VERSION = filtered(build.getProperty("version"), "dev");
-        SUPPORT_URL = filtered(build.getProperty("url"), null);
     }
 
     private Origin() {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onair.protocol.json.StrictJson;
 import dev.onair.protocol.presence.Presence;
 import dev.onair.protocol.presence.Status;
+import dev.onair.runtime.lifecycle.Component;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * warning) and never delays MQTT work. Uses ntfy's JSON publishing (a POST to the server's root), which carries the
  * title and tags in the body and so any name in UTF-8.
  */
-public final class NtfyNotifier {
+public final class NtfyNotifier implements Component {
     private static final Logger log = LoggerFactory.getLogger(NtfyNotifier.class);
 
     /** Notifications waiting while one is being sent; more are dropped. */
@@ -39,6 +40,7 @@ public final class NtfyNotifier {
         this.config = config;
     }
 
+    @Override
     public void start() {
         client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
@@ -49,6 +51,7 @@ public final class NtfyNotifier {
         log.info("Notifying status changes to {} topic {}", config.server(), config.topic());
     }
 
+    @Override
     public void stop() {
         if (sender != null) {
             sender.shutdownNow();
@@ -124,6 +127,11 @@ public final class NtfyNotifier {
             case OFFLINE -> "white_circle";
             case UNKNOWN -> "grey_question";
         };
+    }
+
+    @Override
+    public String name() {
+        return "ntfy";
     }
 
     @Override

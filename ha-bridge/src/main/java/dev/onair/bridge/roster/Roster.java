@@ -51,7 +51,9 @@ public final class Roster {
         }
 
         String name() {
-            return listedName != null ? listedName : id;
+            return kind == Kind.PERSON
+                    ? PersonLabel.of(id, listedName, presence)
+                    : listedName != null ? listedName : id;
         }
     }
 
@@ -134,6 +136,12 @@ public final class Roster {
         if (changed) {
             seen(n, clock.instant(), null);
         }
+    }
+
+    /** The person's latest presence, or null if none (or it was cleared). */
+    public Presence presenceOf(String id) {
+        Node n = people.get(id);
+        return n == null ? null : n.presence;
     }
 
     /** Whether {@code id} is a person the bridge knows (listed or with presence). */

@@ -18,9 +18,10 @@ class DiscoveryTest {
     private static final String ALICE = "homeassistant/device/onair_person_alice/config";
     private static final Member ALICE_MEMBER = new Member(Kind.PERSON, "alice", "Alice");
 
-    private final DeviceConfigs configs = new DeviceConfigs(Topics.defaults());
+    private final DeviceConfigs configs = new DeviceConfigs(Topics.defaults(), "pi");
     private final RecordingMqtt mqtt = new RecordingMqtt();
-    private final Discovery discovery = new Discovery(mqtt, configs);
+    private final Discovery discovery =
+            new Discovery(mqtt, configs, Topics.defaults().legacyBridgeAvailability());
 
     @BeforeEach
     void connected() {

@@ -60,8 +60,35 @@ public final class Topics {
         return display(display, "availability");
     }
 
-    public Topic bridgeAvailability() {
+    /**
+     * {@code onair/bridge/<bridge>/availability}: one per bridge (issue 11), so stopping one of two bridges on the same
+     * broker marks only its own entities unavailable.
+     */
+    public Topic bridgeAvailability(String bridge) {
+        return bridge(bridge, "availability");
+    }
+
+    /**
+     * {@code onair/bridge/availability}, the topic every bridge shared before issue 11. No bridge writes it any more;
+     * a bridge clears what an earlier version of itself left there.
+     */
+    public Topic legacyBridgeAvailability() {
         return new Topic(prefix + "/bridge/availability");
+    }
+
+    /** {@code onair/bridge/<bridge>/mirrored}: what that bridge mirrored onto Home Assistant's broker. */
+    public Topic bridgeMirrorRecord(String bridge) {
+        return bridge(bridge, "mirrored");
+    }
+
+    /** {@code onair/bridge/<bridge>/today/<person>}: that person's totals today, as that bridge counted them. */
+    public Topic bridgeToday(String bridge, String person) {
+        return new Topic(bridge(bridge, "today").name() + "/" + Ids.require(person, "person id"));
+    }
+
+    /** Every person's totals of one bridge. */
+    public TopicFilter allBridgeToday(String bridge) {
+        return new TopicFilter(bridge(bridge, "today").name() + "/+");
     }
 
     /** {@code homeassistant/device/onair_<kind>_<id>/config} (CONTRACT.md section 7). */
@@ -129,6 +156,11 @@ public final class Topics {
         if (levels.length == 2 && levels[0].equals("bridge") && levels[1].equals("availability")) {
             return Optional.of(new TopicRef(Kind.BRIDGE, null, Leaf.AVAILABILITY));
         }
+        if (levels.length == 3 && levels[0].equals("bridge")) {
+            return Ids.isValid(levels[1]) && levels[2].equals("availability")
+                    ? Optional.of(new TopicRef(Kind.BRIDGE, levels[1], Leaf.AVAILABILITY))
+                    : Optional.empty();
+        }
         if (levels.length != 3 || !Ids.isValid(levels[1])) {
             return Optional.empty();
         }
@@ -156,6 +188,10 @@ public final class Topics {
 
     private Topic person(String person, String leaf) {
         return new Topic(prefix + "/person/" + Ids.require(person, "person id") + "/" + leaf);
+    }
+
+    private Topic bridge(String bridge, String leaf) {
+        return new Topic(prefix + "/bridge/" + Ids.require(bridge, "bridge id") + "/" + leaf);
     }
 
     private Topic display(String display, String leaf) {

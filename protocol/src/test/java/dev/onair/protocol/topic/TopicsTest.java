@@ -18,7 +18,11 @@ class TopicsTest {
         assertThat(topics.displayState("main").name()).isEqualTo("onair/display/main/state");
         assertThat(topics.displaySet("main").name()).isEqualTo("onair/display/main/set");
         assertThat(topics.displayAvailability("main").name()).isEqualTo("onair/display/main/availability");
-        assertThat(topics.bridgeAvailability().name()).isEqualTo("onair/bridge/availability");
+        assertThat(topics.bridgeAvailability("pi").name()).isEqualTo("onair/bridge/pi/availability");
+        assertThat(topics.legacyBridgeAvailability().name()).isEqualTo("onair/bridge/availability");
+        assertThat(topics.bridgeMirrorRecord("pi").name()).isEqualTo("onair/bridge/pi/mirrored");
+        assertThat(topics.bridgeToday("pi", "alice").name()).isEqualTo("onair/bridge/pi/today/alice");
+        assertThat(topics.allBridgeToday("pi").filter()).isEqualTo("onair/bridge/pi/today/+");
         assertThat(topics.discoveryConfig(Kind.PERSON, "alice").name())
                 .isEqualTo("homeassistant/device/onair_person_alice/config");
         assertThat(topics.discoveryConfig(Kind.DISPLAY, "main").name())
@@ -41,6 +45,7 @@ class TopicsTest {
         assertThatThrownBy(() -> topics.personPresence("+")).hasMessageContaining("person id '+'");
         assertThatThrownBy(() -> topics.personSet("#")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> topics.displayState("Main")).hasMessageContaining("display id 'Main'");
+        assertThatThrownBy(() -> topics.bridgeAvailability("a/b")).hasMessageContaining("bridge id 'a/b'");
         assertThatThrownBy(() -> topics.personPresence("a/b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Topic("onair/person/+/presence")).hasMessageContaining("wildcard");
         assertThatThrownBy(() -> new Topic("onair/#")).hasMessageContaining("wildcard");
@@ -57,6 +62,10 @@ class TopicsTest {
         assertThat(topics.parse("onair/display/main/set")).contains(new TopicRef(Kind.DISPLAY, "main", Leaf.SET));
         assertThat(topics.parse("onair/bridge/availability"))
                 .contains(new TopicRef(Kind.BRIDGE, null, Leaf.AVAILABILITY));
+        assertThat(topics.parse("onair/bridge/pi/availability"))
+                .contains(new TopicRef(Kind.BRIDGE, "pi", Leaf.AVAILABILITY));
+        assertThat(topics.parse("onair/bridge/pi/mirrored")).isEmpty();
+        assertThat(topics.parse("onair/bridge/Pi/availability")).isEmpty();
     }
 
     @Test
