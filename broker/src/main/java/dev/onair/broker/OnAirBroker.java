@@ -140,22 +140,21 @@ public final class OnAirBroker implements Component {
                     "session owners file in " + config.dataDir() + " cannot be read: " + e.getMessage());
         }
         guard = new LoginGuard(users, Clock.systemUTC());
+        GateInstaller gate = new GateInstaller(users, acl.writeRules(), guard, owners);
         try {
-            server.startServer(
-                    new MemoryConfig(moquetteProperties()),
-                    List.of(new ConnectionLog(), new RetainedWills(() -> server, acl::mayWrite)),
+            gate.start(
+                    server,
                     () -> tls.sslContext(),
-                    HealthLogin.refuseWhileUnhealthy(new PasswordAuthenticator(), () -> !folder.full()),
-                    HealthLogin.denyHealthUser(folder.guard(acl)));
+                    config.wsPort() == 0 ? 1 : 2,
+                    sslContext -> server.startServer(
+                            new MemoryConfig(moquetteProperties()),
+                            List.of(new ConnectionLog(), new RetainedWills(() -> server, acl::mayWrite)),
+                            sslContext,
+                            HealthLogin.refuseWhileUnhealthy(new PasswordAuthenticator(), () -> !folder.full()),
+                            HealthLogin.denyHealthUser(folder.guard(acl))));
         } catch (RuntimeException e) {
             stop();
             throw new StartupException(listenerFailure(e), e);
-        }
-        try {
-            new GateInstaller(users, acl.writeRules(), guard, owners).install(server, config.wsPort() == 0 ? 1 : 2);
-        } catch (IllegalStateException e) {
-            stop();
-            throw new StartupException(e.getMessage(), e);
         }
         log.info(
                 "MQTT over TLS listening on {}:{} (TLS 1.2/1.3), CA SHA-256 {}",
