@@ -85,8 +85,8 @@ public final class BrokerRecovery {
 
     private static NodeProcess start(BrokerHome home, Path output) throws Exception {
         NodeProcess b = NodeProcess.start(Kind.BROKER, true, NodeProcess.PI_FLAGS, home.brokerArgs(), output);
-        // Polls every few milliseconds, so the figure is when the port opened, not when a slow check noticed.
-        b.awaitPort(home.tlsPort(), 60_000);
+        // Polls every 5 ms, so the figure is when the port opened; generous, as a busy machine starts JVMs slowly.
+        b.awaitPort(home.tlsPort(), 300_000);
         return b;
     }
 
