@@ -35,8 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>One address may have at most {@value #PER_ADDRESS} checks waiting in the shared lane.
  *   <li>An unknown user name is checked against a dummy hash of the full cost, and every failure is answered no
  *       sooner than such a check takes, so timing does not tell which user names exist. Refusals without a check
- *       (backing off, busy) wait as long too: besides telling nothing, that slows a client that reconnects in a loop
- *       to one TLS handshake per check time instead of as many as the network threads can make.
+ *       (backing off, busy: their CONNACK code differs anyway) are answered after {@link #REFUSAL_DELAY}, which
+ *       slows a client that reconnects in a loop to one TLS handshake a second instead of as many as the network
+ *       threads can make; not after the full check time, which on a loaded Pi can pass Moquette's 10 s idle timeout
+ *       (seen in bench/: the connection then closed without any answer).
  * </ul>
  */
 public final class LoginGuard implements AutoCloseable {
@@ -54,6 +56,7 @@ public final class LoginGuard implements AutoCloseable {
     static final Duration TRUSTED_FOR = Duration.ofDays(1);
     static final int PER_ADDRESS = 8;
     static final int ADDRESS_FREE_FAILURES = 20;
+    static final Duration REFUSAL_DELAY = Duration.ofSeconds(1);
     private static final int MAX_TRACKED = 10_000;
 
     private record Key(String address, String user) {}
@@ -155,16 +158,14 @@ public final class LoginGuard implements AutoCloseable {
         return new Key(address, null);
     }
 
-    /** A refusal without a check, answered no sooner than a full check takes (see the class comment). */
+    /** A refusal without a check, answered after {@link #REFUSAL_DELAY} (see the class comment). */
     private CompletableFuture<Outcome> refuseLater(Outcome outcome) {
         CompletableFuture<Outcome> result = new CompletableFuture<>();
-        failureFloorNanos.thenAccept(floor -> {
-            try {
-                delays.schedule(() -> result.complete(outcome), floor, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException closed) {
-                result.complete(outcome);
-            }
-        });
+        try {
+            delays.schedule(() -> result.complete(outcome), REFUSAL_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            result.complete(outcome);
+        }
         return result;
     }
 
