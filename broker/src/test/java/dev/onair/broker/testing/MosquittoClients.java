@@ -124,6 +124,7 @@ public final class MosquittoClients {
     public static final class Subscriber implements AutoCloseable {
         private final Process process;
         private final List<String> lines = new CopyOnWriteArrayList<>();
+        private volatile boolean outputRead;
 
         private Subscriber(Process process) {
             this.process = process;
@@ -153,6 +154,8 @@ public final class MosquittoClients {
                 }
             } catch (IOException e) {
                 lines.add("(output read failed: " + e + ")");
+            } finally {
+                outputRead = true;
             }
         }
 
@@ -161,8 +164,13 @@ public final class MosquittoClients {
             return List.copyOf(lines);
         }
 
+        /**
+         * Whether the process still runs or its last output is still being read: once false, {@link #lines()} holds
+         * everything it printed (the process can end before the reader thread has read its last lines, on a busy
+         * machine long enough for a test to miss the "not authorised" it printed).
+         */
         public boolean isAlive() {
-            return process.isAlive();
+            return process.isAlive() || !outputRead;
         }
 
         /** The exit code, once the process has ended. */
