@@ -20,7 +20,8 @@ public final class Bench {
             "fanout", SseFanOut::main,
             "throughput", Throughput::main,
             "app-memory", AppMemory::main,
-            "badlogins", BadLogins::main));
+            "badlogins", BadLogins::main,
+            "recovery", BrokerRecovery::main));
 
     private Bench() {}
 

@@ -42,14 +42,9 @@ class AccessControlIT {
                                 ((Mqtt5ConnAckException) e).getMqttMessage().getReasonCode())
                         .isIn(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED, Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD));
         assertThatThrownBy(() -> PahoClient.connect(anonymous, "anon-paho")).isInstanceOf(MqttException.class);
-        Result mosquitto = MosquittoClients.run(java.util.List.of(
+        Result mosquitto = MosquittoClients.run(MosquittoClients.command(
                 "mosquitto_pub",
-                "-h",
-                "localhost",
-                "-p",
-                Integer.toString(broker.tlsPort()),
-                "--cafile",
-                broker.caFile().toString(),
+                MosquittoClients.anonymousTlsArgs(broker.tlsPort(), broker.caFile()),
                 "-t",
                 "onair/person/alice/presence",
                 "-m",

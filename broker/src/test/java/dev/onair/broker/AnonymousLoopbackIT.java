@@ -66,21 +66,8 @@ class AnonymousLoopbackIT {
             ha.publish("homeassistant/status", "online", 1, true);
         }
 
-        Result read = MosquittoClients.run(List.of(
-                "mosquitto_sub",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                Integer.toString(config.plainPort()),
-                "-t",
-                "onair/#",
-                "-t",
-                "homeassistant/#",
-                "-v",
-                "-C",
-                "2",
-                "-W",
-                "15"));
+        Result read = MosquittoClients.run(MosquittoClients.command(
+                "mosquitto_sub", plainArgs(), "-t", "onair/#", "-t", "homeassistant/#", "-v", "-C", "2", "-W", "15"));
 
         assertThat(read.exitCode()).as(read.output()).isZero();
         assertThat(read.output())
@@ -94,18 +81,8 @@ class AnonymousLoopbackIT {
                 TestClient ha = TestClient.connect(settings("ha", "ha-password"), "ha")) {
             alice.subscribe("onair/person/alice/set");
 
-            MosquittoClients.run(List.of(
-                    "mosquitto_pub",
-                    "-h",
-                    "127.0.0.1",
-                    "-p",
-                    Integer.toString(config.plainPort()),
-                    "-q",
-                    "1",
-                    "-t",
-                    "onair/person/alice/set",
-                    "-m",
-                    "from-anonymous"));
+            MosquittoClients.run(MosquittoClients.command(
+                    "mosquitto_pub", plainArgs(), "-q", "1", "-t", "onair/person/alice/set", "-m", "from-anonymous"));
             // A marker from a client allowed to write: once it is here, the anonymous message would have been too.
             ha.publish("onair/person/alice/set", "marker", 1, false);
 
@@ -131,26 +108,9 @@ class AnonymousLoopbackIT {
             ha.subscribe("onair/#");
             ha.subscribe("homeassistant/#");
             for (String[] will : wills) {
-                List<String> cmd = new java.util.ArrayList<>(List.of(
-                        "mosquitto_sub",
-                        "-h",
-                        "127.0.0.1",
-                        "-p",
-                        Integer.toString(config.plainPort()),
-                        "-t",
-                        "onair/#",
-                        "-i",
-                        "anon-will",
-                        "--will-topic",
-                        will[0],
-                        "--will-qos",
-                        "1"));
-                if (!will[1].isEmpty()) {
-                    cmd.addAll(List.of("--will-payload", will[1]));
-                }
-                if (will[2].equals("true")) {
-                    cmd.add("--will-retain");
-                }
+                List<String> cmd =
+                        MosquittoClients.command("mosquitto_sub", plainArgs(), "-t", "onair/#", "-i", "anon-will");
+                cmd.addAll(MosquittoClients.willArgs(will[0], will[1], will[2].equals("true")));
                 MosquittoClients.Subscriber anonymous = MosquittoClients.Subscriber.start(cmd);
                 await().atMost(Duration.ofSeconds(15)).until(() -> !anonymous.isAlive());
                 assertThat(String.join("\n", anonymous.lines())).as(will[0]).contains("not authorised");
@@ -166,14 +126,9 @@ class AnonymousLoopbackIT {
 
     @Test
     void anonymousClient_onTls_isStillRefused() {
-        Result tls = MosquittoClients.run(List.of(
+        Result tls = MosquittoClients.run(MosquittoClients.command(
                 "mosquitto_sub",
-                "-h",
-                "localhost",
-                "-p",
-                Integer.toString(config.tlsPort()),
-                "--cafile",
-                tmp.resolve("certs").resolve("ca.crt").toString(),
+                MosquittoClients.anonymousTlsArgs(config.tlsPort(), caFile()),
                 "-t",
                 "onair/#",
                 "-C",
@@ -187,12 +142,9 @@ class AnonymousLoopbackIT {
 
     @Test
     void namedClient_onPlainLoopback_isCheckedAsItself() {
-        Result wrong = MosquittoClients.run(List.of(
+        Result wrong = MosquittoClients.run(MosquittoClients.command(
                 "mosquitto_sub",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                Integer.toString(config.plainPort()),
+                plainArgs(),
                 "-u",
                 "alice",
                 "-P",
@@ -217,12 +169,16 @@ class AnonymousLoopbackIT {
                 .hasMessageContaining("anonymous read needs the plain listener on a loopback address");
     }
 
+    private List<String> plainArgs() {
+        return MosquittoClients.plainArgs(config.plainPort());
+    }
+
+    private Path caFile() {
+        return tmp.resolve("certs").resolve("ca.crt");
+    }
+
     private BrokerSettings settings(String user, String password) {
         return new BrokerSettings(
-                BrokerAddress.parse("mqtts://localhost:" + config.tlsPort()),
-                tmp.resolve("certs").resolve("ca.crt"),
-                null,
-                user,
-                password);
+                BrokerAddress.parse("mqtts://localhost:" + config.tlsPort()), caFile(), null, user, password);
     }
 }

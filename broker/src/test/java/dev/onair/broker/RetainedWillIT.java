@@ -50,23 +50,9 @@ class RetainedWillIT {
         String topic = "onair/person/bob/availability";
         MosquittoClients.publish(broker, "bob", topic, "online", true);
         // -C 1 makes mosquitto_sub disconnect cleanly after its first message (the retained "online").
-        List<String> cmd = new ArrayList<>(List.of(
-                "mosquitto_sub",
-                "-q",
-                "1",
-                "-C",
-                "1",
-                "-t",
-                topic,
-                "-i",
-                "will-clean",
-                "--will-topic",
-                topic,
-                "--will-payload",
-                "offline",
-                "--will-retain",
-                "--will-qos",
-                "1"));
+        List<String> cmd =
+                new ArrayList<>(List.of("mosquitto_sub", "-q", "1", "-C", "1", "-t", topic, "-i", "will-clean"));
+        cmd.addAll(MosquittoClients.willArgs(topic, "offline", true));
         cmd.addAll(MosquittoClients.tlsArgs(broker, "bob"));
         assertThat(MosquittoClients.run(cmd).exitCode()).isZero();
 
@@ -78,19 +64,8 @@ class RetainedWillIT {
         // bob's will names alice's topic: the broker must not let a dying client write where it could not publish.
         String topic = "onair/person/alice/availability";
         MosquittoClients.publish(broker, "alice", topic, "online", true);
-        List<String> cmd = new ArrayList<>(List.of(
-                "mosquitto_sub",
-                "-t",
-                "onair/person/bob/set",
-                "-i",
-                "will-denied",
-                "--will-topic",
-                topic,
-                "--will-payload",
-                "offline-by-bob",
-                "--will-retain",
-                "--will-qos",
-                "1"));
+        List<String> cmd = new ArrayList<>(List.of("mosquitto_sub", "-t", "onair/person/bob/set", "-i", "will-denied"));
+        cmd.addAll(MosquittoClients.willArgs(topic, "offline-by-bob", true));
         cmd.addAll(MosquittoClients.tlsArgs(broker, "bob"));
 
         MosquittoClients.Result refused = MosquittoClients.run(cmd);
@@ -113,14 +88,8 @@ class RetainedWillIT {
                 "-t",
                 "onair/person/" + user + "/set",
                 "-i",
-                clientId,
-                "--will-topic",
-                topic,
-                "--will-payload",
-                payload,
-                "--will-retain",
-                "--will-qos",
-                "1"));
+                clientId));
+        cmd.addAll(MosquittoClients.willArgs(topic, payload, true));
         cmd.addAll(MosquittoClients.tlsArgs(broker, user));
         Subscriber s = Subscriber.start(cmd);
         await().atMost(Duration.ofSeconds(10))

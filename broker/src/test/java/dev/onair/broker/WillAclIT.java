@@ -157,18 +157,8 @@ class WillAclIT {
                 "-t",
                 readable,
                 "-i",
-                "will-" + cell.user() + "-" + System.nanoTime(),
-                "--will-topic",
-                cell.topic(),
-                "--will-qos",
-                "1"));
-        if (!cell.payload().isEmpty()) {
-            cmd.add("--will-payload");
-            cmd.add(cell.payload());
-        }
-        if (cell.retain()) {
-            cmd.add("--will-retain");
-        }
+                "will-" + cell.user() + "-" + System.nanoTime()));
+        cmd.addAll(MosquittoClients.willArgs(cell.topic(), cell.payload(), cell.retain()));
         cmd.addAll(MosquittoClients.tlsArgs(broker, cell.user()));
         return cmd;
     }

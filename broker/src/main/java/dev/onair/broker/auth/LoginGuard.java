@@ -27,11 +27,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       Outcome#BUSY}) instead of queueing without end.
  *   <li>A (source address, user name) pair that failed {@value #FREE_FAILURES} times is refused without a check
  *       for 1 s, doubling up to 60 s; a success clears it. Another user from the same address is not affected.
+ *   <li>An address whose logins failed {@value #ADDRESS_FREE_FAILURES} times (any user names, known or not) is
+ *       refused the same way for every pair that has not logged in from it during the last day: an attacker that
+ *       tries a new user name each time never reaches the per-pair back-off, and each try cost a full check.
  *   <li>A pair that logged in during the last day has its own lane, so a good client reconnecting is never queued
  *       behind an attack (from another address or its own: loopback included).
  *   <li>One address may have at most {@value #PER_ADDRESS} checks waiting in the shared lane.
  *   <li>An unknown user name is checked against a dummy hash of the full cost, and every failure is answered no
- *       sooner than such a check takes, so timing does not tell which user names exist.
+ *       sooner than such a check takes, so timing does not tell which user names exist. Refusals without a check
+ *       (backing off, busy: their CONNACK code differs anyway) are answered after {@link #REFUSAL_DELAY}, which
+ *       slows a client that reconnects in a loop to one TLS handshake a second instead of as many as the network
+ *       threads can make; not after the full check time, which on a loaded Pi can pass Moquette's 10 s idle timeout
+ *       (seen in bench/: the connection then closed without any answer).
  * </ul>
  */
 public final class LoginGuard implements AutoCloseable {
@@ -48,6 +55,8 @@ public final class LoginGuard implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
     static final Duration TRUSTED_FOR = Duration.ofDays(1);
     static final int PER_ADDRESS = 8;
+    static final int ADDRESS_FREE_FAILURES = 20;
+    static final Duration REFUSAL_DELAY = Duration.ofSeconds(1);
     private static final int MAX_TRACKED = 10_000;
 
     private record Key(String address, String user) {}
@@ -95,15 +104,18 @@ public final class LoginGuard implements AutoCloseable {
         Key key = new Key(address, user);
         Instant now = clock.instant();
         Failures f = failures.get(key);
-        if (f != null && f.until() != null && now.isBefore(f.until())) {
-            return CompletableFuture.completedFuture(Outcome.BACKING_OFF);
+        if (backingOff(f, now)) {
+            return refuseLater(Outcome.BACKING_OFF);
         }
         Instant known = trusted.get(key);
         boolean fastLane = known != null && now.isBefore(known.plus(TRUSTED_FOR));
+        if (!fastLane && backingOff(failures.get(addressKey(address)), now)) {
+            return refuseLater(Outcome.BACKING_OFF);
+        }
         AtomicInteger queued = waiting.computeIfAbsent(address, a -> new AtomicInteger());
         if (!fastLane && queued.incrementAndGet() > PER_ADDRESS) {
             queued.decrementAndGet();
-            return CompletableFuture.completedFuture(Outcome.BUSY);
+            return refuseLater(Outcome.BUSY);
         }
         CompletableFuture<Outcome> result = new CompletableFuture<>();
         Runnable task = () -> {
@@ -132,7 +144,27 @@ public final class LoginGuard implements AutoCloseable {
             if (!fastLane) {
                 queued.decrementAndGet();
             }
-            return CompletableFuture.completedFuture(Outcome.BUSY);
+            return refuseLater(Outcome.BUSY);
+        }
+        return result;
+    }
+
+    private static boolean backingOff(Failures f, Instant now) {
+        return f != null && f.until() != null && now.isBefore(f.until());
+    }
+
+    /** The failures of every user name from one address share this key. */
+    private static Key addressKey(String address) {
+        return new Key(address, null);
+    }
+
+    /** A refusal without a check, answered after {@link #REFUSAL_DELAY} (see the class comment). */
+    private CompletableFuture<Outcome> refuseLater(Outcome outcome) {
+        CompletableFuture<Outcome> result = new CompletableFuture<>();
+        try {
+            delays.schedule(() -> result.complete(outcome), REFUSAL_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            result.complete(outcome);
         }
         return result;
     }
@@ -162,16 +194,21 @@ public final class LoginGuard implements AutoCloseable {
                     .removeIf(e -> e.getValue().until() == null
                             || !now.isBefore(e.getValue().until()));
         }
-        failures.compute(key, (k, old) -> {
-            int count = old == null ? 1 : old.count() + 1;
-            if (count < FREE_FAILURES) {
-                return new Failures(count, null);
-            }
-            long factor = 1L << Math.min(count - FREE_FAILURES, 10);
-            Duration backoff = FIRST_BACKOFF.multipliedBy(factor);
-            return new Failures(count, now.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff));
-        });
+        failures.compute(key, (k, old) -> failed(old, FREE_FAILURES, now));
+        // Not cleared by a success: an attacker with one good login must not be able to reset its address.
+        failures.compute(addressKey(key.address()), (k, old) -> failed(old, ADDRESS_FREE_FAILURES, now));
         return Outcome.BAD_CREDENTIALS;
+    }
+
+    /** One more failure: free up to {@code free}, then 1 s of back-off doubling up to 60 s. */
+    private static Failures failed(Failures old, int free, Instant now) {
+        int count = old == null ? 1 : old.count() + 1;
+        if (count < free) {
+            return new Failures(count, null);
+        }
+        long factor = 1L << Math.min(count - free, 10);
+        Duration backoff = FIRST_BACKOFF.multipliedBy(factor);
+        return new Failures(count, now.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff));
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.onair.broker.net;
 
-import dev.onair.broker.auth.ClientIds;
 import dev.onair.broker.auth.LogText;
 import dev.onair.broker.auth.LoginGuard;
-import dev.onair.broker.auth.LoginGuard.Outcome;
 import dev.onair.broker.auth.PasswordAuthenticator;
 import dev.onair.broker.auth.SessionOwners;
 import dev.onair.broker.auth.UserDirectory;
@@ -15,8 +13,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectPayload;
-import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
-import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.util.ReferenceCountUtil;
@@ -35,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>CONNECT: the password is checked by {@link LoginGuard} off the network thread (reads from the client wait
- *       meanwhile); then the client id ({@link ClientIds}) and the will ({@link WriteRules}, as a publish of the will)
- *       are checked. A refusal is one CONNACK with a reason and one log line. A session last owned by another user
+ *       meanwhile); then the client id and the will (as a publish of the will) are checked ({@link ConnectCheck}).
+ *       A refusal is one CONNACK with a reason and one log line. A session last owned by another user
  *       is started clean ({@link SessionOwners}). Moquette then sees the CONNECT with the gate's approval, which its
  *       authenticator ({@link PasswordAuthenticator}) requires.
  *   <li>PUBLISH: topic, retain flag and payload size against {@link WriteRules}; a refused publish is dropped and the
@@ -58,7 +54,7 @@ final class ConnectionGate extends ChannelDuplexHandler {
     private final UserDirectory users;
     private final WriteRules rules;
     private final LoginGuard guard;
-    private final SessionOwners owners;
+    private final ConnectCheck check;
     private final Queue<Object> held = new ArrayDeque<>();
     private State state = State.NEW;
     private String userName;
@@ -67,7 +63,7 @@ final class ConnectionGate extends ChannelDuplexHandler {
         this.users = users;
         this.rules = rules;
         this.guard = guard;
-        this.owners = owners;
+        this.check = new ConnectCheck(users, rules, owners);
     }
 
     @Override
@@ -102,67 +98,14 @@ final class ConnectionGate extends ChannelDuplexHandler {
         String address = host(ctx.channel().remoteAddress());
         guard.check(address, user, password).whenComplete((outcome, error) -> {
             // Decided off the network thread; the file write of a new session owner happens here too.
-            Decision d = error != null
-                    ? Decision.refuse(Reason.UNAVAILABLE, "login check failed: " + error)
-                    : decide(connect, user, outcome);
+            ConnectCheck.Decision d = error != null
+                    ? ConnectCheck.Decision.refuse(ConnectCheck.Reason.UNAVAILABLE, "login check failed: " + error)
+                    : check.decide(connect, user, outcome);
             ctx.executor().execute(() -> finish(ctx, connect, user, d));
         });
     }
 
-    private enum Reason {
-        BAD_CREDENTIALS,
-        NOT_AUTHORIZED,
-        IDENTIFIER,
-        UNAVAILABLE
-    }
-
-    private record Decision(Reason refusal, String why, boolean forceClean) {
-        static Decision refuse(Reason reason, String why) {
-            return new Decision(reason, why, false);
-        }
-    }
-
-    private Decision decide(MqttConnectMessage connect, String name, Outcome outcome) {
-        switch (outcome) {
-            case BAD_CREDENTIALS -> {
-                return Decision.refuse(
-                        Reason.BAD_CREDENTIALS, name == null ? "no user name" : "unknown user or wrong password");
-            }
-            case BACKING_OFF -> {
-                return Decision.refuse(Reason.UNAVAILABLE, "too many failed logins for this user from this address");
-            }
-            case BUSY -> {
-                return Decision.refuse(Reason.UNAVAILABLE, "too many logins waiting for a password check");
-            }
-            default -> {
-                // ACCEPTED
-            }
-        }
-        Optional<User> found = users.find(name);
-        if (found.isEmpty()) {
-            return Decision.refuse(Reason.BAD_CREDENTIALS, "user removed during the check");
-        }
-        User user = found.get();
-        String clientId = connect.payload().clientIdentifier();
-        Optional<String> idProblem = ClientIds.refusal(user, clientId);
-        if (idProblem.isPresent()) {
-            return Decision.refuse(Reason.IDENTIFIER, idProblem.get());
-        }
-        MqttConnectVariableHeader h = connect.variableHeader();
-        if (h.isWillFlag()) {
-            byte[] will = connect.payload().willMessageInBytes();
-            String topic = connect.payload().willTopic();
-            Optional<String> willProblem = rules.refusal(user, topic, h.isWillRetain(), will == null ? 0 : will.length);
-            if (willProblem.isPresent()) {
-                return Decision.refuse(
-                        Reason.NOT_AUTHORIZED, "will on " + LogText.of(topic) + ": " + willProblem.get());
-            }
-        }
-        boolean takeover = clientId != null && !clientId.isEmpty() && owners.claim(clientId, name);
-        return new Decision(null, null, takeover && !h.isCleanSession());
-    }
-
-    private void finish(ChannelHandlerContext ctx, MqttConnectMessage connect, String name, Decision d) {
+    private void finish(ChannelHandlerContext ctx, MqttConnectMessage connect, String name, ConnectCheck.Decision d) {
         if (!ctx.channel().isActive()) {
             state = State.CLOSED;
             releaseHeld();
@@ -180,7 +123,7 @@ final class ConnectionGate extends ChannelDuplexHandler {
                     d.why());
             int version = connect.variableHeader().version();
             ctx.writeAndFlush(MqttMessageBuilders.connAck()
-                            .returnCode(code(d.refusal(), version == 5))
+                            .returnCode(ConnectCheck.code(d.refusal(), version == 5))
                             .sessionPresent(false)
                             .build())
                     .addListener(ChannelFutureListener.CLOSE);
@@ -192,21 +135,7 @@ final class ConnectionGate extends ChannelDuplexHandler {
                     "Client {} (user {}) takes over another user's session: it starts empty",
                     LogText.of(clientId),
                     LogText.of(name));
-            MqttConnectVariableHeader h = connect.variableHeader();
-            forward = new MqttConnectMessage(
-                    connect.fixedHeader(),
-                    new MqttConnectVariableHeader(
-                            h.name(),
-                            h.version(),
-                            h.hasUserName(),
-                            h.hasPassword(),
-                            h.isWillRetain(),
-                            h.willQos(),
-                            h.isWillFlag(),
-                            true,
-                            h.keepAliveTimeSeconds(),
-                            h.properties()),
-                    connect.payload());
+            forward = ConnectCheck.cleanStart(connect);
         }
         userName = name;
         state = State.CONNECTING;
@@ -297,27 +226,6 @@ final class ConnectionGate extends ChannelDuplexHandler {
         while (!held.isEmpty()) {
             ReferenceCountUtil.release(held.poll());
         }
-    }
-
-    private static MqttConnectReturnCode code(Reason reason, boolean v5) {
-        return switch (reason) {
-            case BAD_CREDENTIALS ->
-                v5
-                        ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
-                        : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
-            case NOT_AUTHORIZED ->
-                v5
-                        ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
-                        : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED;
-            case IDENTIFIER ->
-                v5
-                        ? MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID
-                        : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED;
-            case UNAVAILABLE ->
-                v5
-                        ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY
-                        : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE;
-        };
     }
 
     static boolean isTls(Throwable cause) {

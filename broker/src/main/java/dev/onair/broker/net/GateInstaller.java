@@ -4,45 +4,53 @@ import dev.onair.broker.auth.LoginGuard;
 import dev.onair.broker.auth.SessionOwners;
 import dev.onair.broker.auth.UserDirectory;
 import dev.onair.broker.auth.WriteRules;
+import io.moquette.broker.ISslContextCreator;
 import io.moquette.broker.Server;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.nio.NioEventLoop;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.net.InetSocketAddress;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts a {@link ConnectionGate} into the pipeline of every connection Moquette's TLS and WebSocket listeners accept,
- * just before Moquette's MQTT handler (pipeline name {@value #MOQUETTE_HANDLER}).
+ * just before Moquette's MQTT handler (pipeline name {@value #MOQUETTE_HANDLER}), from the first connection on.
  *
- * <p>Moquette 0.18.3 has no hook for this: it builds each pipeline itself and keeps its listening channels private.
- * So this finds them (Moquette's acceptor, its Netty boss group, each event loop's selector: reflection on
- * {@code Server.acceptor}, {@code NewNettyAcceptor.bossGroup} and {@code NioEventLoop.unwrappedSelector()}) and
- * adds a handler that runs for each accepted connection before Moquette's initializer. If any of that changes in a
- * Moquette or Netty upgrade, {@link #install} fails and the broker does not start; and a connection that somehow
- * passes no gate is refused anyway, because {@code PasswordAuthenticator} only accepts what a gate approved.
+ * <p>Moquette 0.18.3 has no hook for this: it builds each pipeline itself and binds its listeners inside {@code
+ * Server.startServer}. Its one call-back between making its Netty groups and binding is the TLS context creator, so
+ * {@link #start} hands Moquette a creator that first swaps the listening channel class of Moquette's acceptor
+ * ({@code NewNettyAcceptor.channelClass}, by reflection) for {@link GatedServerChannel}, whose pipeline carries the
+ * gate's installer before the port is bound. A connection can therefore never reach Moquette without the gate (an
+ * earlier version attached it after the port opened, and a CONNECT in that moment was refused as bad credentials).
+ * If Moquette or Netty change so that this no longer holds, {@link #start} fails and the broker does not start; and
+ * a connection that somehow passes no gate is refused anyway, because {@code PasswordAuthenticator} only accepts what
+ * a gate approved.
  */
 public final class GateInstaller {
     private static final Logger log = LoggerFactory.getLogger(GateInstaller.class);
 
     static final String MOQUETTE_HANDLER = "handler";
+    static final String INSTALLER = "onair-gate-installer";
+
+    /**
+     * The installer whose {@link #start} is running on this thread. Netty makes the listening channel through its
+     * public no-argument constructor, on the thread that calls bind (Moquette's start), so this is how a {@link
+     * GatedServerChannel} finds the broker it belongs to; several brokers may start at once in one JVM (tests).
+     */
+    private static final ThreadLocal<GateInstaller> BINDING = new ThreadLocal<>();
 
     private final UserDirectory users;
     private final WriteRules rules;
     private final LoginGuard guard;
     private final SessionOwners owners;
+    private final ChannelHandler acceptor = new Acceptor();
+    private final AtomicInteger gatedListeners = new AtomicInteger();
 
     public GateInstaller(UserDirectory users, WriteRules rules, LoginGuard guard, SessionOwners owners) {
         this.users = users;
@@ -52,94 +60,64 @@ public final class GateInstaller {
     }
 
     /**
-     * Attaches the gate to every listening channel of Moquette (OnAir turns Moquette's plain listener off, so these
-     * are its TLS and secure WebSocket listeners).
+     * Runs {@code startServer} (Moquette's start, given the TLS context creator to pass on) so that every listener it
+     * binds carries the gate (OnAir turns Moquette's plain listener off: these are its TLS and secure WebSocket ones).
      *
-     * @param expected how many listeners Moquette must have
-     * @throws IllegalStateException when they cannot be found (Moquette's or Netty's internals changed)
+     * @param expected how many listeners Moquette must bind
+     * @throws IllegalStateException when the gate could not be put on them (Moquette's or Netty's internals changed)
      */
-    public void install(Server server, int expected) {
-        List<Channel> listeners = listeners(server);
-        // Moquette binds its listeners one after the other; give the last one a moment to show up in its selector.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (listeners.size() < expected && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            listeners = listeners(server);
+    public void start(Server server, ISslContextCreator tls, int expected, MoquetteStart startServer)
+            throws IOException {
+        BINDING.set(this);
+        try {
+            startServer.start(() -> {
+                gateListenersOf(server);
+                return tls.initSSLContext();
+            });
+        } finally {
+            BINDING.remove();
         }
-        if (listeners.size() != expected) {
+        if (gatedListeners.get() != expected) {
             throw new IllegalStateException("cannot put OnAir's connection checks on Moquette's listeners: expected "
-                    + expected + ", found " + ports(listeners) + " (has Moquette changed?)");
+                    + expected + ", gated " + gatedListeners.get() + " (has Moquette changed?)");
         }
-        for (Channel listener : listeners) {
-            listener.pipeline().addFirst("onair-gate-installer", new Acceptor());
-        }
-        // Connections accepted between Moquette's bind and now (a client waiting for the port) get the gate too,
-        // unless their CONNECT already came: PasswordAuthenticator refused that one.
-        for (Channel early : channels(server, "workerGroup", false)) {
-            early.eventLoop().execute(() -> addGate(early.pipeline()));
-        }
-        log.debug("Connection gate on ports {}", ports(listeners));
+        log.debug("Connection gate on {} listener(s)", expected);
     }
 
-    private void addGate(io.netty.channel.ChannelPipeline pipeline) {
-        if (pipeline.get("onair-gate") == null && pipeline.get(MOQUETTE_HANDLER) != null) {
-            pipeline.addBefore(MOQUETTE_HANDLER, "onair-gate", new ConnectionGate(users, rules, guard, owners));
-            WriteBacklog.install(pipeline, MOQUETTE_HANDLER);
-        }
+    /** Moquette's {@code Server.startServer}, given the TLS context creator to use. */
+    @FunctionalInterface
+    public interface MoquetteStart {
+        void start(ISslContextCreator tls) throws IOException;
     }
 
-    private static List<Integer> ports(List<Channel> listeners) {
-        return listeners.stream()
-                .map(c -> ((InetSocketAddress) c.localAddress()).getPort())
-                .toList();
-    }
-
-    private static List<Channel> listeners(Server server) {
-        return channels(server, "bossGroup", true);
-    }
-
-    /** The channels registered with one of Moquette's event loop groups: listeners, or accepted connections. */
-    private static List<Channel> channels(Server server, String group, boolean listening) {
+    /** Called by Moquette (through the TLS context creator) after it made its acceptor and before it binds. */
+    private static void gateListenersOf(Server server) {
         try {
             Object acceptor = field(Server.class, "acceptor").get(server);
-            EventLoopGroup boss =
-                    (EventLoopGroup) field(acceptor.getClass(), group).get(acceptor);
-            Method selectorOf = NioEventLoop.class.getDeclaredMethod("unwrappedSelector");
-            selectorOf.setAccessible(true);
-            List<Channel> result = new ArrayList<>();
-            for (var executor : boss) {
-                NioEventLoop loop = (NioEventLoop) executor;
-                Selector selector = (Selector) selectorOf.invoke(loop);
-                // The key set may only be read on the loop's own thread.
-                List<Channel> onLoop = loop.submit(() -> {
-                            List<Channel> channels = new ArrayList<>();
-                            for (SelectionKey key : selector.keys()) {
-                                if (key.attachment() instanceof Channel c
-                                        && c.isActive()
-                                        && (c instanceof ServerChannel) == listening) {
-                                    channels.add(c);
-                                }
-                            }
-                            return channels;
-                        })
-                        .get(10, TimeUnit.SECONDS);
-                result.addAll(onLoop);
+            Field channelClass = field(acceptor.getClass(), "channelClass");
+            if (channelClass.get(acceptor) != NioServerSocketChannel.class) {
+                throw new IllegalStateException("Moquette's listeners are " + channelClass.get(acceptor)
+                        + ", not Netty's NIO channel (is netty.native on?); OnAir's connection checks cannot go on");
             }
-            return result;
-        } catch (ReflectiveOperationException
-                | ClassCastException
-                | java.util.concurrent.ExecutionException
-                | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot find Moquette's listeners: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            channelClass.set(acceptor, GatedServerChannel.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot find Moquette's listeners (has Moquette changed?): " + e, e);
         }
+    }
+
+    /** The handler a {@link GatedServerChannel} puts first in its pipeline, from the installer binding it now. */
+    static ChannelHandler acceptorForNewListener() {
+        GateInstaller installer = BINDING.get();
+        if (installer == null) {
+            throw new IllegalStateException("a Moquette listener is being bound outside GateInstaller.start");
+        }
+        installer.gatedListeners.incrementAndGet();
+        return installer.acceptor;
+    }
+
+    private void addGate(ChannelPipeline pipeline) {
+        pipeline.addBefore(MOQUETTE_HANDLER, "onair-gate", new ConnectionGate(users, rules, guard, owners));
+        WriteBacklog.install(pipeline, MOQUETTE_HANDLER);
     }
 
     private static Field field(Class<?> type, String name) throws NoSuchFieldException {
@@ -154,7 +132,7 @@ public final class GateInstaller {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof Channel child) {
-                child.pipeline().addFirst("onair-gate-installer", new Installer());
+                child.pipeline().addFirst(INSTALLER, new Installer());
             }
             ctx.fireChannelRead(msg);
         }

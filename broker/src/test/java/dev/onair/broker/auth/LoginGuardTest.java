@@ -79,6 +79,23 @@ class LoginGuardTest {
     }
 
     @Test
+    void manyUserNamesFromOneAddress_backOffThatAddress_butNotLoginsKnownThere() throws Exception {
+        assertThat(check("127.0.0.1", "alice", "alice-password")).isEqualTo(Outcome.ACCEPTED);
+        // A new user name each time never reaches the per-pair back-off (issue 11's bad-login benchmark).
+        for (int i = 0; i < LoginGuard.ADDRESS_FREE_FAILURES; i++) {
+            assertThat(check("127.0.0.1", "guess-" + i, "x")).isEqualTo(Outcome.BAD_CREDENTIALS);
+        }
+
+        assertThat(check("127.0.0.1", "guess-next", "x")).isEqualTo(Outcome.BACKING_OFF);
+        assertThat(check("127.0.0.1", "bob", "bob-password")).isEqualTo(Outcome.BACKING_OFF);
+        assertThat(check("127.0.0.1", "alice", "alice-password")).isEqualTo(Outcome.ACCEPTED);
+        assertThat(check("10.0.0.7", "guess-next", "x")).isEqualTo(Outcome.BAD_CREDENTIALS);
+
+        now = now.plus(LoginGuard.FIRST_BACKOFF).plusMillis(1);
+        assertThat(check("127.0.0.1", "bob", "bob-password")).isEqualTo(Outcome.ACCEPTED);
+    }
+
+    @Test
     void backOff_doublesUpToAMinute() throws Exception {
         for (int i = 0; i < LoginGuard.FREE_FAILURES + 10; i++) {
             check("127.0.0.1", "mallory", "guess");

@@ -36,6 +36,37 @@ public final class MosquittoClients {
                 "-P", broker.password(user));
     }
 
+    /** The connection arguments for a client without credentials on a plain loopback listener. */
+    public static List<String> plainArgs(int port) {
+        return List.of("-h", "127.0.0.1", "-p", Integer.toString(port));
+    }
+
+    /** The connection arguments for a client without credentials on a TLS listener: host, port, CA file. */
+    public static List<String> anonymousTlsArgs(int port, Path caFile) {
+        return List.of("-h", "localhost", "-p", Integer.toString(port), "--cafile", caFile.toString());
+    }
+
+    /** A QoS 1 will on {@code topic}: {@code --will-topic}, {@code --will-payload} unless empty, the retain flag. */
+    public static List<String> willArgs(String topic, String payload, boolean retain) {
+        List<String> args = new ArrayList<>(List.of("--will-topic", topic, "--will-qos", "1"));
+        if (!payload.isEmpty()) {
+            args.addAll(List.of("--will-payload", payload));
+        }
+        if (retain) {
+            args.add("--will-retain");
+        }
+        return args;
+    }
+
+    /** {@code tool} (mosquitto_pub or mosquitto_sub) with {@code connection} arguments, then {@code args}. */
+    public static List<String> command(String tool, List<String> connection, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(tool);
+        cmd.addAll(connection);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
     /**
      * Publishes one message at QoS 1 with {@code mosquitto_pub} and waits for it to exit.
      *
@@ -93,6 +124,7 @@ public final class MosquittoClients {
     public static final class Subscriber implements AutoCloseable {
         private final Process process;
         private final List<String> lines = new CopyOnWriteArrayList<>();
+        private volatile boolean outputRead;
 
         private Subscriber(Process process) {
             this.process = process;
@@ -122,6 +154,8 @@ public final class MosquittoClients {
                 }
             } catch (IOException e) {
                 lines.add("(output read failed: " + e + ")");
+            } finally {
+                outputRead = true;
             }
         }
 
@@ -130,8 +164,13 @@ public final class MosquittoClients {
             return List.copyOf(lines);
         }
 
+        /**
+         * Whether the process still runs or its last output is still being read: once false, {@link #lines()} holds
+         * everything it printed (the process can end before the reader thread has read its last lines, on a busy
+         * machine long enough for a test to miss the "not authorised" it printed).
+         */
         public boolean isAlive() {
-            return process.isAlive();
+            return process.isAlive() || !outputRead;
         }
 
         /** The exit code, once the process has ended. */
