@@ -27,7 +27,12 @@ import java.util.concurrent.TimeoutException;
  */
 public final class PublisherIdle {
     /** One run, per minute where it says so. */
-    record Result(double cpuMsPerMin, double cpuPercent, double bytesUpPerMin, double bytesDownPerMin, double rssMax,
+    record Result(
+            double cpuMsPerMin,
+            double cpuPercent,
+            double bytesUpPerMin,
+            double bytesDownPerMin,
+            double rssMax,
             double rssEnd) {}
 
     private PublisherIdle() {}
@@ -55,8 +60,9 @@ public final class PublisherIdle {
         }
         for (int r = 0; r < runs; r++) {
             Result x = run(seconds, jar, flags);
-            double[] row = {x.cpuMsPerMin(), x.cpuPercent(), x.bytesUpPerMin(), x.bytesDownPerMin(), x.rssMax(),
-                x.rssEnd()};
+            double[] row = {
+                x.cpuMsPerMin(), x.cpuPercent(), x.bytesUpPerMin(), x.bytesDownPerMin(), x.rssMax(), x.rssEnd()
+            };
             for (int i = 0; i < row.length; i++) {
                 columns.get(i).add(row[i]);
             }

@@ -3,7 +3,6 @@ package dev.onair.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onair.publisher.install.JvmFlags;
-
 import dev.onair.testsupport.OutsideTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
