@@ -110,7 +110,9 @@ public final class PublisherIdle {
                     log.folder().toString(),
                     "--teams-process-check",
                     "off");
-            try (NodeProcess publisher = NodeProcess.start(Kind.APP, jar, flags, args, dir.resolve("publisher.out"))) {
+            try (NodeProcess publisher = NodeProcess.start(
+                    // The tests' class path has the publisher module, not the app (same `publisher` command).
+                    jar == null ? Kind.PUBLISHER : Kind.APP, jar, flags, args, dir.resolve("publisher.out"))) {
                 try {
                     published.get(60, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
