@@ -22,6 +22,7 @@ COPY display-node/pom.xml display-node/
 COPY ha-bridge/pom.xml ha-bridge/
 COPY app/pom.xml app/
 COPY bench/pom.xml bench/
+COPY dist/pom.xml dist/
 RUN mvn -B -q -pl app -am dependency:go-offline -DexcludeReactor=true || true
 # Then the sources. .dockerignore leaves out what is not part of the jar (tests, docs, compose files, scripts), so
 # editing those keeps this layer and the jar cached.

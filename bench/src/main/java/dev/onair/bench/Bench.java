@@ -16,7 +16,8 @@ public final class Bench {
             "latency", StatusLatency::main,
             "memory", PiMemory::main,
             "startup", StartUp::main,
-            "idle", PublisherIdle::main,
+            "idle", PublisherIdle::main, // the name before issue 14
+            "publisher-idle", PublisherIdle::main,
             "fanout", SseFanOut::main,
             "throughput", Throughput::main,
             "app-memory", AppMemory::main,

@@ -78,6 +78,14 @@ public final class NodeProcess implements AutoCloseable {
      */
     public static NodeProcess start(Kind kind, boolean fromJar, List<String> jvmFlags, List<String> args, Path output)
             throws IOException {
+        return start(kind, fromJar ? kind.jar() : null, jvmFlags, args, output);
+    }
+
+    /**
+     * Starts a node from {@code jar}, or from this JVM's class path when it is null.
+     */
+    public static NodeProcess start(Kind kind, Path jar, List<String> jvmFlags, List<String> args, Path output)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
@@ -87,7 +95,6 @@ public final class NodeProcess implements AutoCloseable {
             command.add("-Dlogback.configurationFile="
                     + RepositoryRoot.get().resolve("app/src/main/resources/logback.xml"));
         }
-        Path jar = fromJar ? kind.jar() : null;
         if (jar != null) {
             command.add("-jar");
             command.add(jar.toString());

@@ -6,6 +6,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import dev.onair.bench.NodeProcess.Kind;
 import dev.onair.broker.testing.EmbeddedBroker;
 import dev.onair.broker.users.Role;
+import dev.onair.publisher.install.JvmFlags;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,45 +16,69 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publisher idle cost (issue 7): a publisher process (shaded jar, the flags of its systemd unit) follows a Teams log
- * folder where nothing happens; CPU time from {@code /proc} and the bytes through a counting proxy between it and the
- * broker, over {@code --seconds} after it has settled. Reported per minute.
+ * Publisher idle cost (issues 7 and 14): {@code onair publisher} as users run it (the app's all-in-one jar, the JVM
+ * flags of {@link JvmFlags#publisher()}: the release's launchers and the installed login service) follows a Teams log
+ * folder where nothing happens. CPU time from {@code /proc/PID/stat} and the bytes through a counting proxy between it
+ * and the broker over {@code --seconds} after a 5 s settle; resident memory from {@code /proc/PID/status} (VmRSS)
+ * sampled every second, the largest and the last.
+ *
+ * <p>{@code bench/run publisher-idle [--seconds 120] [--runs 1] [--flags "..."] [--jar FILE]}: {@code --flags}
+ * measures other JVM flags, {@code --jar} another build of the jar (the "before" of a change).
  */
 public final class PublisherIdle {
-    /** The flags deploy/systemd/onair-publisher.service runs the publisher with. */
-    static final List<String> PUBLISHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx48m");
+    /** One run, per minute where it says so. */
+    record Result(
+            double cpuMsPerMin,
+            double cpuPercent,
+            double bytesUpPerMin,
+            double bytesDownPerMin,
+            double rssMax,
+            double rssEnd) {}
 
     private PublisherIdle() {}
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
-        int seconds = args.integer("seconds", 600);
+        int seconds = args.integer("seconds", 120);
         int runs = args.integer("runs", 1);
+        String given = args.string("flags", "").trim();
+        List<String> flags = given.isEmpty() ? JvmFlags.publisher() : List.of(given.split("\\s+"));
+        String jarArg = args.string("jar", "");
+        Path jar = jarArg.isEmpty() ? Kind.APP.jar() : Path.of(jarArg);
         Stats.Table table = new Stats.Table(
-                "Publisher idle cost over " + seconds + " s, per minute, flags " + String.join(" ", PUBLISHER_FLAGS),
+                "Publisher idle over " + seconds + " s, flags " + String.join(" ", flags),
                 "run",
                 "CPU ms/min",
                 "CPU % of a core",
                 "bytes up/min",
-                "bytes down/min");
-        List<List<Double>> columns =
-                List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                "bytes down/min",
+                "RSS max MiB",
+                "RSS end MiB");
+        List<List<Double>> columns = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            columns.add(new ArrayList<>());
+        }
         for (int r = 0; r < runs; r++) {
-            double[] row = run(seconds, true);
+            Result x = run(seconds, jar, flags);
+            double[] row = {
+                x.cpuMsPerMin(), x.cpuPercent(), x.bytesUpPerMin(), x.bytesDownPerMin(), x.rssMax(), x.rssEnd()
+            };
             for (int i = 0; i < row.length; i++) {
                 columns.get(i).add(row[i]);
             }
-            table.row(r + 1, row[0], row[1], row[2], row[3]);
+            table.row(r + 1, row[0], row[1], row[2], row[3], row[4], row[5]);
         }
         List<Object> median = new ArrayList<>(List.of("median"));
         columns.forEach(c -> median.add(Stats.median(c)));
         table.row(median.toArray());
         table.print();
-        System.out.println("started from: " + NodeProcess.origin(Kind.PUBLISHER, true));
+        System.out.println("started from: " + (jar == null ? "class path" : jar));
     }
 
-    /** CPU ms per minute, CPU % of one core, bytes up and down per minute. */
-    static double[] run(int seconds, boolean fromJar) throws Exception {
+    /**
+     * @param jar the all-in-one jar to run {@code publisher} from, or null for this JVM's class path (the tests)
+     */
+    static Result run(int seconds, Path jar, List<String> flags) throws Exception {
         EmbeddedBroker broker = new EmbeddedBroker().start();
         Path dir = Files.createTempDirectory("onair-bench-idle-");
         try (TcpProxy proxy = TcpProxy.start(broker.tlsPort())) {
@@ -85,8 +110,9 @@ public final class PublisherIdle {
                     log.folder().toString(),
                     "--teams-process-check",
                     "off");
-            try (NodeProcess publisher =
-                    NodeProcess.start(Kind.PUBLISHER, fromJar, PUBLISHER_FLAGS, args, dir.resolve("publisher.out"))) {
+            try (NodeProcess publisher = NodeProcess.start(
+                    // The tests' class path has the publisher module, not the app (same `publisher` command).
+                    jar == null ? Kind.PUBLISHER : Kind.APP, jar, flags, args, dir.resolve("publisher.out"))) {
                 try {
                     published.get(60, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
@@ -99,18 +125,24 @@ public final class PublisherIdle {
                 long up0 = proxy.bytesUp();
                 long down0 = proxy.bytesDown();
                 long t0 = System.nanoTime();
-                Thread.sleep(seconds * 1000L);
+                double rssMax = 0;
+                for (int s = 0; s < seconds; s++) {
+                    Thread.sleep(1000); // one sample a second; reading /proc is not the publisher's CPU
+                    rssMax = Math.max(rssMax, publisher.rssMiB());
+                }
                 double minutes = (System.nanoTime() - t0) / 60e9;
                 double cpu = publisher.cpuMs() - cpu0;
+                double rssEnd = publisher.rssMiB();
                 if (!publisher.isAlive()) {
                     throw new IllegalStateException("the publisher died:\n" + publisher.output());
                 }
-                return new double[] {
-                    cpu / minutes,
-                    cpu / (minutes * 60_000) * 100,
-                    (proxy.bytesUp() - up0) / minutes,
-                    (proxy.bytesDown() - down0) / minutes
-                };
+                return new Result(
+                        cpu / minutes,
+                        cpu / (minutes * 60_000) * 100,
+                        (proxy.bytesUp() - up0) / minutes,
+                        (proxy.bytesDown() - down0) / minutes,
+                        Math.max(rssMax, rssEnd),
+                        rssEnd);
             }
         } finally {
             broker.close();

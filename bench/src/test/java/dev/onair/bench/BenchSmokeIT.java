@@ -2,6 +2,7 @@ package dev.onair.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onair.publisher.install.JvmFlags;
 import dev.onair.testsupport.OutsideTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +45,14 @@ class BenchSmokeIT {
     }
 
     @Test
-    void publisherIdle_countsCpuAndBytes() throws Exception {
-        double[] row = PublisherIdle.run(2, false);
+    void publisherIdle_countsCpuBytesAndMemory() throws Exception {
+        PublisherIdle.Result result = PublisherIdle.run(2, null, JvmFlags.publisher());
 
-        assertThat(row).hasSize(4);
-        assertThat(row[0]).isGreaterThanOrEqualTo(0);
-        assertThat(row[2]).isGreaterThanOrEqualTo(0);
-        assertThat(row[3]).isGreaterThanOrEqualTo(0);
+        assertThat(result.cpuMsPerMin()).isGreaterThanOrEqualTo(0);
+        assertThat(result.bytesUpPerMin()).isGreaterThanOrEqualTo(0);
+        assertThat(result.bytesDownPerMin()).isGreaterThanOrEqualTo(0);
+        assertThat(result.rssEnd()).isPositive();
+        assertThat(result.rssMax()).isGreaterThanOrEqualTo(result.rssEnd());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.onair.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onair.publisher.install.JvmFlags;
 import dev.onair.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,20 @@ class ShippedFlagsTest {
                 .as("deploy/systemd/onair-pi.service ExecStart")
                 .isEqualTo(NodeProcess.PI_FLAGS);
         assertThat(launcherFlags()).as("./onair pi_java_opts").isEqualTo(NodeProcess.PI_FLAGS);
+    }
+
+    /** The release's bin/onair and bin/onair.cmd get the parent pom's properties (issue 14). */
+    @Test
+    void parentPom_releaseLaunchers_andPublisherUnit_shipTheMeasuredFlags() throws IOException {
+        assertThat(split(find(read("pom.xml"), "<onair.pi.jvm.flags>([^<]*)<")))
+                .as("pom.xml onair.pi.jvm.flags")
+                .isEqualTo(NodeProcess.PI_FLAGS);
+        List<String> publisher = split(find(read("pom.xml"), "<onair.publisher.jvm.flags>([^<]*)<"));
+        assertThat(publisher).as("pom.xml onair.publisher.jvm.flags").isEqualTo(JvmFlags.publisher());
+        assertThat(split(find(
+                        read("deploy/systemd/onair-publisher.service"), "(?m)^ExecStart=/usr/bin/java (.*?) -jar ")))
+                .as("deploy/systemd/onair-publisher.service ExecStart")
+                .isEqualTo(publisher);
     }
 
     @Test

@@ -5,6 +5,9 @@ import dev.onair.publisher.PublisherConfig.Source;
 import dev.onair.publisher.PublisherConfig.TeamsSettings;
 import dev.onair.publisher.http.HttpSettings;
 import dev.onair.publisher.http.PullSource.PollSettings;
+import dev.onair.publisher.install.InstallCommand;
+import dev.onair.publisher.install.StatusCommand;
+import dev.onair.publisher.install.UninstallCommand;
 import dev.onair.publisher.presence.WorkingHours;
 import dev.onair.publisher.secret.SecretException;
 import dev.onair.publisher.secret.SecretStores;
@@ -38,7 +41,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "publisher",
         mixinStandardHelpOptions = true,
-        subcommands = {SetupCommand.class},
+        subcommands = {SetupCommand.class, InstallCommand.class, UninstallCommand.class, StatusCommand.class},
         description = "Publish a person's Microsoft Teams presence (read from the Teams client's logs) to the OnAir "
                 + "broker; or poll another PC's /status (--poll), or take PowerShell pushes (--push-ingress).")
 public final class PublisherCommand implements Callable<Integer> {

@@ -27,11 +27,13 @@ public final class UserConfigDir {
         if (os.startsWith("mac")) {
             return home.resolve("Library").resolve("Application Support").resolve("OnAir");
         }
+        return xdgConfigHome(env, home).resolve("onair");
+    }
+
+    /** {@code $XDG_CONFIG_HOME} when set to an absolute path (the specification ignores a relative one), else ~/.config. */
+    public static Path xdgConfigHome(Map<String, String> env, Path home) {
         String xdg = env.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "onair");
-        }
-        return home.resolve(".config").resolve("onair");
+        return xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".config");
     }
 
     /** The publisher's configuration file for this user. */

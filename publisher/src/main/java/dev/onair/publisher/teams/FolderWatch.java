@@ -38,6 +38,18 @@ final class FolderWatch {
         thread.start();
     }
 
+    /**
+     * Whether the OS itself tells of changes now: the folder is registered and the JDK's watch service is a native one
+     * (inotify on Linux, ReadDirectoryChangesW on Windows). On macOS the JDK's service is a poll of its own every 10 s,
+     * which is no notification at all.
+     */
+    synchronized boolean notifying() {
+        return service != null
+                && key != null
+                && key.isValid()
+                && !service.getClass().getName().endsWith("PollingWatchService");
+    }
+
     synchronized void ensureRegistered() {
         if (service == null || (key != null && key.isValid()) || !Files.isDirectory(dir)) {
             return;

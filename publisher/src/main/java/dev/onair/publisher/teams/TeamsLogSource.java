@@ -30,6 +30,14 @@ public final class TeamsLogSource {
     /** How often the process table is read when the process check is on. */
     public static final Duration PROCESS_CHECK_INTERVAL = Duration.ofSeconds(5);
 
+    /**
+     * The safety poll while the OS's file-change notification watches the folder: it only catches what a notification
+     * missed, so it can be slow. At the 2 s of the unwatched poll an idle publisher spent 0.5 % of a core on it
+     * (issue 14, bench/README.md "Publisher idle"). Where there is no notification (macOS, a folder not there yet) the
+     * poll runs at {@code pollInterval}.
+     */
+    static final Duration WATCHED_POLL = Duration.ofSeconds(60);
+
     /** Older files read back at start-up, at most: Teams keeps a few dozen. */
     static final int MAX_BACK_SCAN_FILES = 20;
 
@@ -43,6 +51,8 @@ public final class TeamsLogSource {
     private final TeamsLogState state;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile boolean stopped;
+    private ScheduledFuture<?> pollTask;
     private FolderWatch watch;
     private LogTailer tailer;
     private Boolean teamsRunning;
@@ -98,8 +108,7 @@ public final class TeamsLogSource {
         watch = new FolderWatch(
                 client == TeamsClient.NEW ? location : location.toAbsolutePath().getParent(), this::wake);
         watch.start();
-        long poll = pollInterval.toMillis();
-        tasks.add(executor.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS));
+        schedulePoll();
         if (processCheck != null) {
             long every = PROCESS_CHECK_INTERVAL.toMillis();
             tasks.add(executor.scheduleWithFixedDelay(this::processTick, every, every, TimeUnit.MILLISECONDS));
@@ -107,7 +116,13 @@ public final class TeamsLogSource {
     }
 
     public void stop() {
+        stopped = true;
         tasks.forEach(t -> t.cancel(false));
+        synchronized (this) {
+            if (pollTask != null) {
+                pollTask.cancel(false);
+            }
+        }
         if (watch != null) {
             watch.stop();
         }
@@ -139,6 +154,23 @@ public final class TeamsLogSource {
             log.error("Reading the Teams logs failed; trying again at the next change", e);
         }
         emit();
+    }
+
+    /** The next safety poll: slow while notified of changes, {@code pollInterval} while not (decided each time). */
+    private synchronized void schedulePoll() {
+        if (stopped) {
+            return;
+        }
+        Duration next = watch != null && watch.notifying() && WATCHED_POLL.compareTo(pollInterval) > 0
+                ? WATCHED_POLL
+                : pollInterval;
+        pollTask = executor.schedule(
+                () -> {
+                    poll();
+                    schedulePoll();
+                },
+                next.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Teams writes many lines a second; one pending read covers all the changes signalled before it runs. */

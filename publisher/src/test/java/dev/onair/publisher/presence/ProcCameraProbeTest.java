@@ -43,9 +43,19 @@ class ProcCameraProbeTest {
     }
 
     @Test
-    void procCannotBeRead_isAnIOException() {
+    void procCannotBeRead_isAnIOException() throws IOException {
+        Files.writeString(dev.resolve("video0"), "frames");
         ProcCameraProbe probe = new ProcCameraProbe(dev.resolve("no-proc"), dev);
 
         assertThatThrownBy(probe::inUse).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void noVideoDevice_isNotInUse_withoutReadingProc() throws IOException {
+        Files.writeString(dev.resolve("snd-pcm"), "not a camera");
+        // A /proc that cannot be read would be an IOException (above): it is not looked at.
+        ProcCameraProbe probe = new ProcCameraProbe(dev.resolve("no-proc"), dev);
+
+        assertThat(probe.inUse()).isFalse();
     }
 }
