@@ -77,128 +77,43 @@ public record BridgeConfig(
     }
 
     public BridgeConfig withOnair(BrokerSettings onairBroker) {
-        return new BridgeConfig(
-                onairBroker,
-                ha,
-                topics,
-                clientId,
-                people,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy);
+        return toBuilder().onair(onairBroker).build();
     }
 
     public BridgeConfig withHa(BrokerSettings haBroker) {
-        return new BridgeConfig(
-                onair,
-                haBroker,
-                topics,
-                clientId,
-                people,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy);
+        return toBuilder().ha(haBroker).build();
     }
 
     public BridgeConfig withTopics(Topics newTopics) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                newTopics,
-                clientId,
-                people,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy);
+        return toBuilder().topics(newTopics).build();
     }
 
     public BridgeConfig withClientId(String newClientId) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                topics,
-                newClientId,
-                people,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy);
+        return toBuilder().clientId(newClientId).build();
     }
 
     public BridgeConfig withPeople(List<NodeName> newPeople) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                topics,
-                clientId,
-                newPeople,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy);
+        return toBuilder().people(newPeople).build();
     }
 
     public BridgeConfig withDisplays(List<NodeName> newDisplays) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                topics,
-                clientId,
-                people,
-                newDisplays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy);
+        return toBuilder().displays(newDisplays).build();
     }
 
     public BridgeConfig withAutoDiscover(boolean on) {
-        return new BridgeConfig(
-                onair, ha, topics, clientId, people, displays, on, goneAfter, learnWindow, republishDelayMax, ntfy);
+        return toBuilder().autoDiscover(on).build();
     }
 
     public BridgeConfig withTimings(Duration newGoneAfter, Duration newLearnWindow, Duration newRepublishDelayMax) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                topics,
-                clientId,
-                people,
-                displays,
-                autoDiscover,
-                newGoneAfter,
-                newLearnWindow,
-                newRepublishDelayMax,
-                ntfy);
+        return toBuilder()
+                .goneAfter(newGoneAfter)
+                .learnWindow(newLearnWindow)
+                .republishDelayMax(newRepublishDelayMax)
+                .build();
     }
 
     public BridgeConfig withNtfy(NtfyConfig newNtfy) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                topics,
-                clientId,
-                people,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                newNtfy);
+        return toBuilder().ntfy(newNtfy).build();
     }
 
     /** Whether Home Assistant has its own broker (two-broker mode). */
@@ -218,6 +133,110 @@ public record BridgeConfig(
     private static void requirePositive(Duration d, String what) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(what + " " + d + " must be a positive duration");
+        }
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link BridgeConfig} one part at a time; {@link #build()} validates it. */
+    public static final class Builder {
+        private BrokerSettings onair;
+        private BrokerSettings ha;
+        private Topics topics;
+        private String clientId;
+        private List<NodeName> people;
+        private List<NodeName> displays;
+        private boolean autoDiscover;
+        private Duration goneAfter;
+        private Duration learnWindow;
+        private Duration republishDelayMax;
+        private NtfyConfig ntfy;
+
+        private Builder(BridgeConfig from) {
+            onair = from.onair;
+            ha = from.ha;
+            topics = from.topics;
+            clientId = from.clientId;
+            people = from.people;
+            displays = from.displays;
+            autoDiscover = from.autoDiscover;
+            goneAfter = from.goneAfter;
+            learnWindow = from.learnWindow;
+            republishDelayMax = from.republishDelayMax;
+            ntfy = from.ntfy;
+        }
+
+        public Builder onair(BrokerSettings value) {
+            onair = value;
+            return this;
+        }
+
+        public Builder ha(BrokerSettings value) {
+            ha = value;
+            return this;
+        }
+
+        public Builder topics(Topics value) {
+            topics = value;
+            return this;
+        }
+
+        public Builder clientId(String value) {
+            clientId = value;
+            return this;
+        }
+
+        public Builder people(List<NodeName> value) {
+            people = value;
+            return this;
+        }
+
+        public Builder displays(List<NodeName> value) {
+            displays = value;
+            return this;
+        }
+
+        public Builder autoDiscover(boolean value) {
+            autoDiscover = value;
+            return this;
+        }
+
+        public Builder goneAfter(Duration value) {
+            goneAfter = value;
+            return this;
+        }
+
+        public Builder learnWindow(Duration value) {
+            learnWindow = value;
+            return this;
+        }
+
+        public Builder republishDelayMax(Duration value) {
+            republishDelayMax = value;
+            return this;
+        }
+
+        public Builder ntfy(NtfyConfig value) {
+            ntfy = value;
+            return this;
+        }
+
+        public BridgeConfig build() {
+            return new BridgeConfig(
+                    onair,
+                    ha,
+                    topics,
+                    clientId,
+                    people,
+                    displays,
+                    autoDiscover,
+                    goneAfter,
+                    learnWindow,
+                    republishDelayMax,
+                    ntfy);
         }
     }
 }
