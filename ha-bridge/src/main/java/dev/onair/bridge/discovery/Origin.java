@@ -9,7 +9,10 @@ public final class Origin {
     /** The origin name; also how the bridge recognises its own earlier configs. */
     public static final String NAME = "OnAir";
 
-    /** The project's URL, the {@code <url>} of the root pom (one home for it); null when run without the build's resources. */
+    /**
+     * The project's URL, the {@code <url>} of the root pom (one home for it); null while the pom names none (as now:
+     * the project has no public home yet) or when run without the build's resources.
+     */
     public static final String SUPPORT_URL;
 
     /** The maker shown on every OnAir device in Home Assistant. */

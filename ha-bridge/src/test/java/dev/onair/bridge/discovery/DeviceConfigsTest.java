@@ -320,10 +320,10 @@ class DeviceConfigsTest {
     }
 
     private static void assertOrigin(JsonNode origin) {
-        assertThat(fields(origin)).containsExactly("name", "sw_version", "support_url");
+        // No support_url while the root pom names no project URL (issue 12: the one it named did not exist).
+        assertThat(fields(origin)).containsExactly("name", "sw_version");
         assertThat(origin.get("name").asText()).isEqualTo("OnAir");
         assertThat(origin.get("sw_version").asText()).isNotBlank();
-        assertThat(origin.get("support_url").asText()).startsWith("https://");
     }
 
     private static Set<String> fields(JsonNode node) {
