@@ -15,6 +15,7 @@ WORKDIR /src
 COPY pom.xml ./
 COPY protocol/pom.xml protocol/
 COPY runtime/pom.xml runtime/
+COPY logging/pom.xml logging/
 COPY broker/pom.xml broker/
 COPY test-support/pom.xml test-support/
 COPY publisher/pom.xml publisher/

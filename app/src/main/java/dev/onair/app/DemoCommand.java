@@ -14,6 +14,7 @@ import dev.onair.display.panel.PanelKind;
 import dev.onair.publisher.PublisherConfig;
 import dev.onair.publisher.PublisherNode;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.ListenOptions;
 import dev.onair.runtime.config.StartupException;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
@@ -60,26 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Dashboard port (default: ${DEFAULT-VALUE}).")
     int httpPort = 5000;
 
-    @Option(
-            names = "--tls-port",
-            paramLabel = "N",
-            defaultValue = "8883",
-            description = "MQTT over TLS port (default: ${DEFAULT-VALUE}).")
-    int tlsPort = BrokerConfig.DEFAULT_TLS_PORT;
-
-    @Option(
-            names = "--port",
-            paramLabel = "N",
-            defaultValue = "1883",
-            description = "Plain MQTT port on 127.0.0.1, 0 for none (default: ${DEFAULT-VALUE}).")
-    int port = BrokerConfig.DEFAULT_PLAIN_PORT;
-
-    @Option(
-            names = "--ws-port",
-            paramLabel = "N",
-            defaultValue = "8884",
-            description = "MQTT over secure WebSocket port, 0 for none (default: ${DEFAULT-VALUE}).")
-    int wsPort = BrokerConfig.DEFAULT_WS_PORT;
+    @Mixin
+    ListenOptions listen = new ListenOptions();
 
     @Option(
             names = "--host",
@@ -105,9 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** Validates the options and makes (or reuses) the demo folder; starts nothing. */
     Demo prepare() {
         ConfigErrors errors = new ConfigErrors();
-        errors.requirePort("--tls-port", tlsPort, false);
-        errors.requirePort("--port", port, true);
-        errors.requirePort("--ws-port", wsPort, true);
+        listen.check(errors);
         errors.require(
                 httpPort >= 0 && httpPort <= 65535,
                 "--http-port: " + httpPort + " is not a port (0-65535, 0 for any free one)");
@@ -134,7 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
         String yaml = "# Written by ./onair demo: how ./onair set reaches the demo broker as person 'demo'.\n"
                 + "#   ./onair set busy --for 1m --config " + root.resolve("onair.yaml") + "\n"
                 + "set:\n"
-                + "  broker: mqtts://localhost:" + tlsPort + "\n"
+                + "  broker: mqtts://localhost:" + listen.tlsPort() + "\n"
                 + "  ca: " + root.resolve("certs").resolve(CertificateFiles.CA_CRT) + "\n"
                 + "  user: " + DemoUsers.PUBLISHER + "\n"
                 + "  password-file: " + users.passwordFile(DemoUsers.PUBLISHER) + "\n"
@@ -165,9 +146,9 @@ public final class DemoCommand implements Callable<Integer> {
                     .withUsersFile(root.resolve("users.yaml"))
                     .withDataDir(root.resolve("data"))
                     .withHost(host)
-                    .withPorts(tlsPort, port, wsPort)
+                    .withPorts(listen.tlsPort(), listen.port(), listen.wsPort())
                     .withMdns(false);
-            lifecycle.start(new OnAirBroker(brokerConfig, Users.empty(), port != 0));
+            lifecycle.start(new OnAirBroker(brokerConfig, Users.empty(), listen.port() != 0));
             display = new DisplayNode(DisplayConfig.defaults(settings(DemoUsers.DISPLAY))
                     .withPanel(PanelSettings.of(PanelKind.VIRTUAL))
                     .withWeb(new WebSettings(host, httpPort, null)));
@@ -183,7 +164,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         BrokerSettings settings(String user) {
             return new BrokerSettings(
-                    BrokerAddress.parse("mqtts://localhost:" + tlsPort),
+                    BrokerAddress.parse("mqtts://localhost:" + listen.tlsPort()),
                     certs.resolve(CertificateFiles.CA_CRT),
                     null,
                     user,
@@ -214,12 +195,13 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("  ./onair set busy --for 1m --config " + root.resolve("onair.yaml"));
             out.println();
             out.println("Watch the MQTT traffic (mosquitto-clients):");
-            if (port != 0) {
-                out.println("  mosquitto_sub -h 127.0.0.1 -p " + port + " -t 'onair/#' -t 'homeassistant/#' -v");
+            if (listen.port() != 0) {
+                out.println(
+                        "  mosquitto_sub -h 127.0.0.1 -p " + listen.port() + " -t 'onair/#' -t 'homeassistant/#' -v");
                 out.println("    (plain, this machine only: no user needed to read)");
             }
-            out.println("  mosquitto_sub -h localhost -p " + tlsPort + " --cafile " + ca + credentials(DemoUsers.VIEWER)
-                    + " -t 'onair/#' -v");
+            out.println("  mosquitto_sub -h localhost -p " + listen.tlsPort() + " --cafile " + ca
+                    + credentials(DemoUsers.VIEWER) + " -t 'onair/#' -v");
             out.println("    (TLS with the demo CA and the demo viewer; its password is read from the users list)");
             out.println();
             out.flush();

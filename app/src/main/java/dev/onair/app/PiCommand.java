@@ -6,10 +6,15 @@ import dev.onair.bridge.BridgeNode;
 import dev.onair.broker.BrokerCommand;
 import dev.onair.broker.BrokerConfig;
 import dev.onair.broker.OnAirBroker;
+import dev.onair.broker.certs.CertificateFiles;
 import dev.onair.broker.users.Role;
 import dev.onair.display.DisplayCommand;
 import dev.onair.display.DisplayConfig;
 import dev.onair.display.DisplayNode;
+import dev.onair.display.PanelSettings;
+import dev.onair.display.WebSettings;
+import dev.onair.display.panel.PanelKind;
+import dev.onair.runtime.config.Cli;
 import dev.onair.runtime.config.ConfigException;
 import dev.onair.runtime.config.ConfigFile;
 import dev.onair.runtime.config.OnAirDefaults;
@@ -20,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,20 +54,21 @@ public final class PiCommand implements Callable<Integer> {
             description = "YAML file with broker:, display: and bridge: sections (keys are those commands' options).")
     Path config;
 
+    // Overrides of what the broker: and display: sections say; null when not given.
     @Option(names = "--certs", paramLabel = "DIR", description = "Broker certificates folder (default: certs).")
-    String certs;
+    Path certs;
 
     @Option(names = "--users", paramLabel = "FILE", description = "Users file (default: users.yaml).")
-    String users;
+    Path users;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Broker persistence folder (default: data).")
-    String data;
+    Path data;
 
     @Option(names = "--panel", paramLabel = "PANEL", description = "auto, virtual, hat-hd, hat-mini, unicornd, leds0.")
     String panel;
 
     @Option(names = "--http-port", paramLabel = "N", description = "Dashboard port (default: 5000).")
-    String httpPort;
+    Integer httpPort;
 
     @Option(names = "--no-bridge", description = "Run without the Home Assistant bridge.")
     boolean noBridge;
@@ -86,20 +94,12 @@ public final class PiCommand implements Callable<Integer> {
                 : ConfigFile.load(Path.of(path), List.of("broker", "display", "bridge", "pi"));
         List<String> errors = new ArrayList<>();
 
-        List<String> brokerArgs = new ArrayList<>();
-        flag(brokerArgs, "--certs", certs);
-        flag(brokerArgs, "--users", users);
-        flag(brokerArgs, "--data", data);
-        BrokerConfig broker = configure(new BrokerCommand(), file, env, brokerArgs, errors, BrokerCommand::toConfig);
-
-        List<String> displayArgs = new ArrayList<>();
-        flag(displayArgs, "--panel", panel);
-        flag(displayArgs, "--http-port", httpPort);
-        DisplayConfig display =
-                configure(new DisplayCommand(), file, env, displayArgs, errors, DisplayCommand::toConfig);
-
+        BrokerConfig broker = configure(new BrokerCommand(), file, env, errors, BrokerCommand::toConfig);
+        DisplayConfig display = configure(new DisplayCommand(), file, env, errors, DisplayCommand::toConfig);
         BridgeConfig bridge =
-                noBridge ? null : configure(new BridgeCommand(), file, env, List.of(), errors, BridgeCommand::toConfig);
+                noBridge ? null : configure(new BridgeCommand(), file, env, errors, BridgeCommand::toConfig);
+        broker = override(broker, "broker", errors, this::brokerFlags);
+        display = override(display, "display", errors, this::displayFlags);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
@@ -122,29 +122,69 @@ public final class PiCommand implements Callable<Integer> {
         }
     }
 
-    private static void flag(List<String> args, String name, String value) {
-        if (value != null) {
-            args.add(name);
-            args.add(value);
+    private BrokerConfig brokerFlags(BrokerConfig broker) {
+        BrokerConfig.Builder b = broker.toBuilder();
+        if (certs != null) {
+            b.keystore(certs.resolve(CertificateFiles.SERVER_P12));
+        }
+        if (users != null) {
+            b.usersFile(users);
+        }
+        if (data != null) {
+            b.dataDir(data);
+        }
+        return b.build();
+    }
+
+    private DisplayConfig displayFlags(DisplayConfig display) {
+        DisplayConfig.Builder b = display.toBuilder();
+        if (panel != null) {
+            PanelSettings p = display.panel();
+            PanelKind kind = flag("--panel", () -> PanelKind.parse(panel));
+            b.panel(new PanelSettings(kind, p.rotation(), p.spiSpeedHz(), p.unicorndSocket(), p.ledsDevice()));
+        }
+        if (httpPort != null) {
+            WebSettings w = display.web();
+            b.web(flag("--http-port", () -> new WebSettings(w.host(), httpPort, w.apiKey(), w.streamsPerAddress())));
+        }
+        return b.build();
+    }
+
+    private static <T> T flag(String option, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies this command's own flags to a part's configuration; a bad one is an error of that part. */
+    private static <T> T override(T config, String part, List<String> errors, UnaryOperator<T> flags) {
+        if (config == null) {
+            return null;
+        }
+        try {
+            return flags.apply(config);
+        } catch (IllegalArgumentException e) {
+            errors.add(part + ": " + e.getMessage());
+            return null;
         }
     }
 
     /**
-     * Fills {@code command}'s options as its own command line would (its YAML section, the environment, then
-     * {@code args}) and builds its configuration; problems go to {@code errors}.
+     * Fills {@code command}'s options as its own command line would from its YAML section and the environment, and
+     * calls its config mapper; problems go to {@code errors}.
      */
     private static <C, T> T configure(
             C command,
             ConfigFile file,
             Map<String, String> env,
-            List<String> args,
             List<String> errors,
             java.util.function.Function<C, T> toConfig) {
-        CommandLine cli = new CommandLine(command);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = Cli.commandLine(command);
         cli.setDefaultValueProvider(new OnAirDefaults(file, env));
         try {
-            cli.parseArgs(args.toArray(String[]::new));
+            cli.parseArgs();
             return toConfig.apply(command);
         } catch (ParameterException e) {
             errors.add(cli.getCommandName() + ": " + e.getMessage());

@@ -132,9 +132,16 @@ class DemoIT {
     private DemoCommand demoCommand(int[] ports) {
         DemoCommand command = new DemoCommand();
         command.dir = tmp.resolve("demo");
-        command.tlsPort = ports[0];
-        command.port = ports[1];
-        command.wsPort = ports[2];
+        Cli.commandLine(command)
+                .parseArgs(
+                        "--tls-port",
+                        "" + ports[0],
+                        "--port",
+                        "" + ports[1],
+                        "--ws-port",
+                        "" + ports[2],
+                        "--dir",
+                        command.dir.toString());
         command.httpPort = ports[3];
         return command;
     }

@@ -89,12 +89,8 @@ public final class NodeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
-        if (kind != Kind.APP) {
-            // Since the module split only the app's jar has a logback.xml; without one Logback logs everything at
-            // DEBUG (180 MB per throughput run), which is what the benchmark would then measure.
-            command.add("-Dlogback.configurationFile="
-                    + RepositoryRoot.get().resolve("app/src/main/resources/logback.xml"));
-        }
+        // Every node's jar carries the logging module's logback.xml (a jar without one logs at DEBUG, 180 MB per
+        // throughput run, which the benchmark would then measure).
         if (jar != null) {
             command.add("-jar");
             command.add(jar.toString());

@@ -4,6 +4,7 @@ import dev.onair.broker.certs.CertificateFiles;
 import dev.onair.broker.users.UsersFile;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.ListenOptions;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import java.nio.file.Path;
@@ -63,19 +64,8 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "Address the TLS and WebSocket listeners bind (default: ${DEFAULT-VALUE}, every interface).")
     String host = "0.0.0.0";
 
-    @Option(
-            names = "--tls-port",
-            paramLabel = "N",
-            defaultValue = "8883",
-            description = "MQTT over TLS port (default: ${DEFAULT-VALUE}).")
-    int tlsPort = BrokerConfig.DEFAULT_TLS_PORT;
-
-    @Option(
-            names = "--port",
-            paramLabel = "N",
-            defaultValue = "1883",
-            description = "Plain MQTT port, 0 for none (default: ${DEFAULT-VALUE}).")
-    int port = BrokerConfig.DEFAULT_PLAIN_PORT;
+    @Mixin
+    ListenOptions listen = new ListenOptions();
 
     @Option(
             names = "--plain-bind",
@@ -84,13 +74,6 @@ public final class BrokerCommand implements Callable<Integer> {
             description =
                     "Address plain MQTT binds (default: ${DEFAULT-VALUE}; anything else sends passwords in clear).")
     String plainBind = "127.0.0.1";
-
-    @Option(
-            names = "--ws-port",
-            paramLabel = "N",
-            defaultValue = "8884",
-            description = "MQTT over secure WebSocket port (path /mqtt), 0 for none (default: ${DEFAULT-VALUE}).")
-    int wsPort = BrokerConfig.DEFAULT_WS_PORT;
 
     @Option(names = "--no-mdns", description = "Do not advertise the broker over mDNS.")
     boolean noMdns;
@@ -130,9 +113,7 @@ public final class BrokerCommand implements Callable<Integer> {
     /** Validates every option, collecting all errors, and builds the configuration. */
     public BrokerConfig toConfig() {
         ConfigErrors errors = new ConfigErrors();
-        errors.requirePort("--tls-port", tlsPort, false);
-        errors.requirePort("--port", port, true);
-        errors.requirePort("--ws-port", wsPort, true);
+        listen.check(errors);
         Topics topics = errors.check("--topic-prefix", () -> new Topics(topicPrefix, discoveryPrefix));
         if (mdnsName != null && mdnsName.isBlank()) {
             errors.add("--mdns-name: must not be empty");
@@ -147,10 +128,10 @@ public final class BrokerCommand implements Callable<Integer> {
                         users,
                         data,
                         host,
-                        tlsPort,
-                        port,
+                        listen.tlsPort(),
+                        listen.port(),
                         plainBind,
-                        wsPort,
+                        listen.wsPort(),
                         !noMdns,
                         mdnsName != null ? mdnsName : defaults.mdnsName(),
                         topics));

@@ -3,6 +3,7 @@ package dev.onair.broker;
 import dev.onair.broker.certs.CertificateFiles;
 import dev.onair.broker.users.UsersFile;
 import dev.onair.protocol.topic.Topics;
+import dev.onair.runtime.config.ListenOptions;
 import java.nio.file.Path;
 
 /**
@@ -34,9 +35,9 @@ public record BrokerConfig(
         boolean mdns,
         String mdnsName,
         Topics topics) {
-    public static final int DEFAULT_TLS_PORT = 8883;
-    public static final int DEFAULT_PLAIN_PORT = 1883;
-    public static final int DEFAULT_WS_PORT = 8884;
+    public static final int DEFAULT_TLS_PORT = ListenOptions.DEFAULT_TLS_PORT;
+    public static final int DEFAULT_PLAIN_PORT = ListenOptions.DEFAULT_PLAIN_PORT;
+    public static final int DEFAULT_WS_PORT = ListenOptions.DEFAULT_WS_PORT;
     public static final String WEBSOCKET_PATH = "/mqtt";
 
     public BrokerConfig {
@@ -78,122 +79,36 @@ public record BrokerConfig(
     }
 
     public BrokerConfig withKeystore(Path file, String password) {
-        return new BrokerConfig(
-                file, password, usersFile, dataDir, host, tlsPort, plainPort, plainBind, wsPort, mdns, mdnsName,
-                topics);
+        return toBuilder().keystore(file).keystorePassword(password).build();
     }
 
     public BrokerConfig withUsersFile(Path file) {
-        return new BrokerConfig(
-                keystore,
-                keystorePassword,
-                file,
-                dataDir,
-                host,
-                tlsPort,
-                plainPort,
-                plainBind,
-                wsPort,
-                mdns,
-                mdnsName,
-                topics);
+        return toBuilder().usersFile(file).build();
     }
 
     public BrokerConfig withDataDir(Path dir) {
-        return new BrokerConfig(
-                keystore,
-                keystorePassword,
-                usersFile,
-                dir,
-                host,
-                tlsPort,
-                plainPort,
-                plainBind,
-                wsPort,
-                mdns,
-                mdnsName,
-                topics);
+        return toBuilder().dataDir(dir).build();
     }
 
     /** Sets the TLS, plain and WebSocket ports (0 turns plain or WebSocket off). */
     public BrokerConfig withPorts(int tls, int plain, int ws) {
-        return new BrokerConfig(
-                keystore,
-                keystorePassword,
-                usersFile,
-                dataDir,
-                host,
-                tls,
-                plain,
-                plainBind,
-                ws,
-                mdns,
-                mdnsName,
-                topics);
+        return toBuilder().tlsPort(tls).plainPort(plain).wsPort(ws).build();
     }
 
     public BrokerConfig withHost(String tlsHost) {
-        return new BrokerConfig(
-                keystore,
-                keystorePassword,
-                usersFile,
-                dataDir,
-                tlsHost,
-                tlsPort,
-                plainPort,
-                plainBind,
-                wsPort,
-                mdns,
-                mdnsName,
-                topics);
+        return toBuilder().host(tlsHost).build();
     }
 
     public BrokerConfig withPlainBind(String address) {
-        return new BrokerConfig(
-                keystore,
-                keystorePassword,
-                usersFile,
-                dataDir,
-                host,
-                tlsPort,
-                plainPort,
-                address,
-                wsPort,
-                mdns,
-                mdnsName,
-                topics);
+        return toBuilder().plainBind(address).build();
     }
 
     public BrokerConfig withMdns(boolean on) {
-        return new BrokerConfig(
-                keystore,
-                keystorePassword,
-                usersFile,
-                dataDir,
-                host,
-                tlsPort,
-                plainPort,
-                plainBind,
-                wsPort,
-                on,
-                mdnsName,
-                topics);
+        return toBuilder().mdns(on).build();
     }
 
     public BrokerConfig withTopics(Topics t) {
-        return new BrokerConfig(
-                keystore,
-                keystorePassword,
-                usersFile,
-                dataDir,
-                host,
-                tlsPort,
-                plainPort,
-                plainBind,
-                wsPort,
-                mdns,
-                mdnsName,
-                t);
+        return toBuilder().topics(t).build();
     }
 
     /** Keeps the keystore password out of logs. */
@@ -220,5 +135,117 @@ public record BrokerConfig(
             }
         }
         return name;
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link BrokerConfig} one part at a time; {@link #build()} validates it. */
+    public static final class Builder {
+        private Path keystore;
+        private String keystorePassword;
+        private Path usersFile;
+        private Path dataDir;
+        private String host;
+        private int tlsPort;
+        private int plainPort;
+        private String plainBind;
+        private int wsPort;
+        private boolean mdns;
+        private String mdnsName;
+        private Topics topics;
+
+        private Builder(BrokerConfig from) {
+            keystore = from.keystore;
+            keystorePassword = from.keystorePassword;
+            usersFile = from.usersFile;
+            dataDir = from.dataDir;
+            host = from.host;
+            tlsPort = from.tlsPort;
+            plainPort = from.plainPort;
+            plainBind = from.plainBind;
+            wsPort = from.wsPort;
+            mdns = from.mdns;
+            mdnsName = from.mdnsName;
+            topics = from.topics;
+        }
+
+        public Builder keystore(Path value) {
+            keystore = value;
+            return this;
+        }
+
+        public Builder keystorePassword(String value) {
+            keystorePassword = value;
+            return this;
+        }
+
+        public Builder usersFile(Path value) {
+            usersFile = value;
+            return this;
+        }
+
+        public Builder dataDir(Path value) {
+            dataDir = value;
+            return this;
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder tlsPort(int value) {
+            tlsPort = value;
+            return this;
+        }
+
+        public Builder plainPort(int value) {
+            plainPort = value;
+            return this;
+        }
+
+        public Builder plainBind(String value) {
+            plainBind = value;
+            return this;
+        }
+
+        public Builder wsPort(int value) {
+            wsPort = value;
+            return this;
+        }
+
+        public Builder mdns(boolean value) {
+            mdns = value;
+            return this;
+        }
+
+        public Builder mdnsName(String value) {
+            mdnsName = value;
+            return this;
+        }
+
+        public Builder topics(Topics value) {
+            topics = value;
+            return this;
+        }
+
+        public BrokerConfig build() {
+            return new BrokerConfig(
+                    keystore,
+                    keystorePassword,
+                    usersFile,
+                    dataDir,
+                    host,
+                    tlsPort,
+                    plainPort,
+                    plainBind,
+                    wsPort,
+                    mdns,
+                    mdnsName,
+                    topics);
+        }
     }
 }

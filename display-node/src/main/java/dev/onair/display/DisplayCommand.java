@@ -11,12 +11,11 @@ import dev.onair.protocol.Ids;
 import dev.onair.protocol.light.Rgb;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.Durations;
+import dev.onair.runtime.config.Secrets;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -182,18 +181,19 @@ public final class DisplayCommand implements Callable<Integer> {
 
     @Option(
             names = "--rotate-seconds",
-            paramLabel = "N",
-            defaultValue = "5",
-            description = "Seconds per person with --layout rotate (default: ${DEFAULT-VALUE}).")
-    int rotateSeconds = 5;
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            description = "Time per person with --layout rotate: seconds, or a duration such as 1m30s "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String rotateEvery = "5s";
 
     @Option(
             names = "--rainbow-seconds",
-            paramLabel = "N",
-            defaultValue = "2",
-            description =
-                    "Longest start-up rainbow sweep (it ends at the first presence); 0 for none (default: ${DEFAULT-VALUE}).")
-    int rainbowSeconds = 2;
+            paramLabel = "DURATION",
+            defaultValue = "2s",
+            description = "Longest start-up rainbow sweep (it ends at the first presence): seconds or a duration; 0 "
+                    + "for none (default: ${DEFAULT-VALUE}).")
+    String startupRainbow = "2s";
 
     @Mixin
     VerboseOption verbose;
@@ -226,8 +226,8 @@ public final class DisplayCommand implements Callable<Integer> {
         errors.require(
                 nightBrightness >= 0 && nightBrightness <= 255,
                 "--night-brightness: " + nightBrightness + " is outside 0..255");
-        errors.require(rotateSeconds > 0, "--rotate-seconds: " + rotateSeconds + " must be at least 1");
-        errors.require(rainbowSeconds >= 0, "--rainbow-seconds: " + rainbowSeconds + " must not be negative");
+        Duration rotate = errors.check("--rotate-seconds", () -> Durations.parsePositive(rotateEvery));
+        Duration rainbow = errors.duration("--rainbow-seconds", startupRainbow);
         NightHours.Mode mode = errors.check("--night-mode", () -> NightHours.Mode.parse(nightMode));
         NightHours nightHours = null;
         if (night != null && !night.isBlank() && mode != null && nightBrightness >= 0 && nightBrightness <= 255) {
@@ -254,12 +254,7 @@ public final class DisplayCommand implements Callable<Integer> {
             errors.check("--people", () -> Ids.require(p, "person id"));
         }
         CameraMark camera = errors.check("--camera-border", () -> CameraMark.parse(cameraBorder));
-        String key = apiKey;
-        if (apiKey != null && apiKeyFile != null) {
-            errors.add("--api-key and --api-key-file: give one, not both");
-        } else if (apiKeyFile != null) {
-            key = readKey(errors);
-        }
+        String key = Secrets.resolve(errors, "--api-key", apiKey, apiKeyFile);
         String finalKey = key == null || key.isBlank() ? null : key;
         errors.require(
                 finalKey == null || finalKey.length() >= 8, "--api-key: the API key must be at least 8 characters");
@@ -278,19 +273,7 @@ public final class DisplayCommand implements Callable<Integer> {
                 nightHours,
                 people,
                 lay,
-                Duration.ofSeconds(rotateSeconds),
-                Duration.ofSeconds(rainbowSeconds));
-    }
-
-    private String readKey(ConfigErrors errors) {
-        try {
-            return Files.readAllLines(apiKeyFile, StandardCharsets.UTF_8).stream()
-                    .findFirst()
-                    .map(String::trim)
-                    .orElse("");
-        } catch (IOException e) {
-            errors.add("--api-key-file: cannot read " + apiKeyFile);
-            return null;
-        }
+                rotate,
+                rainbow);
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a display node needs. {@link #defaults} gives a working configuration; the {@code with*} methods change
- * one part, for code that starts a display in-process ({@code ./onair demo}).
+ * Everything a display node needs. {@link #defaults} gives a working configuration; {@link #toBuilder} (or a
+ * {@code with*} shortcut) changes parts of it, for code that starts a display in-process ({@code ./onair demo}).
  *
  * @param id the display id (also its MQTT user name on the OnAir broker)
  * @param broker how to reach the broker
@@ -44,6 +44,8 @@ public record DisplayConfig(
 
     public static final String DEFAULT_ID = "main";
     public static final int DEFAULT_BRIGHTNESS = 128;
+    public static final Duration DEFAULT_ROTATE_EVERY = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_STARTUP_RAINBOW = Duration.ofSeconds(2);
 
     public DisplayConfig {
         Ids.require(id, "display id");
@@ -81,91 +83,143 @@ public record DisplayConfig(
                 null,
                 List.of(),
                 Layout.SPLIT,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(2));
+                DEFAULT_ROTATE_EVERY,
+                DEFAULT_STARTUP_RAINBOW);
     }
 
     public DisplayConfig withId(String newId) {
-        return new DisplayConfig(
-                newId,
-                broker,
-                topicPrefix,
-                panel,
-                web,
-                look,
-                brightness,
-                night,
-                people,
-                layout,
-                rotateEvery,
-                startupRainbow);
+        return toBuilder().id(newId).build();
     }
 
     public DisplayConfig withBroker(BrokerSettings newBroker) {
-        return new DisplayConfig(
-                id,
-                newBroker,
-                topicPrefix,
-                panel,
-                web,
-                look,
-                brightness,
-                night,
-                people,
-                layout,
-                rotateEvery,
-                startupRainbow);
+        return toBuilder().broker(newBroker).build();
     }
 
     public DisplayConfig withPanel(PanelSettings newPanel) {
-        return new DisplayConfig(
-                id,
-                broker,
-                topicPrefix,
-                newPanel,
-                web,
-                look,
-                brightness,
-                night,
-                people,
-                layout,
-                rotateEvery,
-                startupRainbow);
+        return toBuilder().panel(newPanel).build();
     }
 
     public DisplayConfig withWeb(WebSettings newWeb) {
-        return new DisplayConfig(
-                id,
-                broker,
-                topicPrefix,
-                panel,
-                newWeb,
-                look,
-                brightness,
-                night,
-                people,
-                layout,
-                rotateEvery,
-                startupRainbow);
+        return toBuilder().web(newWeb).build();
     }
 
     public DisplayConfig withStartupRainbow(Duration newStartupRainbow) {
-        return new DisplayConfig(
-                id,
-                broker,
-                topicPrefix,
-                panel,
-                web,
-                look,
-                brightness,
-                night,
-                people,
-                layout,
-                rotateEvery,
-                newStartupRainbow);
+        return toBuilder().startupRainbow(newStartupRainbow).build();
     }
 
     public Topics topics() {
         return new Topics(topicPrefix, Topics.DEFAULT_DISCOVERY_PREFIX);
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link DisplayConfig} one part at a time; {@link #build()} validates it. */
+    public static final class Builder {
+        private String id;
+        private BrokerSettings broker;
+        private String topicPrefix;
+        private PanelSettings panel;
+        private WebSettings web;
+        private Look look;
+        private int brightness;
+        private NightHours night;
+        private List<String> people;
+        private Layout layout;
+        private Duration rotateEvery;
+        private Duration startupRainbow;
+
+        private Builder(DisplayConfig from) {
+            id = from.id;
+            broker = from.broker;
+            topicPrefix = from.topicPrefix;
+            panel = from.panel;
+            web = from.web;
+            look = from.look;
+            brightness = from.brightness;
+            night = from.night;
+            people = from.people;
+            layout = from.layout;
+            rotateEvery = from.rotateEvery;
+            startupRainbow = from.startupRainbow;
+        }
+
+        public Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        public Builder broker(BrokerSettings value) {
+            broker = value;
+            return this;
+        }
+
+        public Builder topicPrefix(String value) {
+            topicPrefix = value;
+            return this;
+        }
+
+        public Builder panel(PanelSettings value) {
+            panel = value;
+            return this;
+        }
+
+        public Builder web(WebSettings value) {
+            web = value;
+            return this;
+        }
+
+        public Builder look(Look value) {
+            look = value;
+            return this;
+        }
+
+        public Builder brightness(int value) {
+            brightness = value;
+            return this;
+        }
+
+        public Builder night(NightHours value) {
+            night = value;
+            return this;
+        }
+
+        public Builder people(List<String> value) {
+            people = value;
+            return this;
+        }
+
+        public Builder layout(Layout value) {
+            layout = value;
+            return this;
+        }
+
+        public Builder rotateEvery(Duration value) {
+            rotateEvery = value;
+            return this;
+        }
+
+        public Builder startupRainbow(Duration value) {
+            startupRainbow = value;
+            return this;
+        }
+
+        public DisplayConfig build() {
+            return new DisplayConfig(
+                    id,
+                    broker,
+                    topicPrefix,
+                    panel,
+                    web,
+                    look,
+                    brightness,
+                    night,
+                    people,
+                    layout,
+                    rotateEvery,
+                    startupRainbow);
+        }
     }
 }

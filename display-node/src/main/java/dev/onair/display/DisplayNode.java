@@ -17,12 +17,11 @@ import dev.onair.protocol.light.Rgb;
 import dev.onair.protocol.topic.TopicFilter;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.lifecycle.Component;
+import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.HiveMqConnection;
 import dev.onair.runtime.mqtt.MqttConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -47,7 +46,7 @@ public final class DisplayNode implements Component {
     private final DisplayConfig config;
     private final Function<PanelSettings, Panel> panels;
     private final Clock clock;
-    private final Deque<Component> started = new ArrayDeque<>();
+    private Lifecycle parts;
     private People people;
     private LightControl light;
     private EventHub hub;
@@ -109,14 +108,8 @@ public final class DisplayNode implements Component {
         }));
         mqtt.publishRetained(topics.displayState(config.id()), light.state().toJson());
 
-        try {
-            startPart(render);
-            startPart(dashboard);
-            startPart(mqtt);
-        } catch (Exception e) {
-            stop();
-            throw e;
-        }
+        parts = new Lifecycle(name()).add(render).add(dashboard).add(mqtt);
+        parts.start();
         log.info("Display '{}' started", config.id());
     }
 
@@ -134,11 +127,6 @@ public final class DisplayNode implements Component {
                         config.broker().user());
             }
         });
-    }
-
-    private void startPart(Component part) throws Exception {
-        part.start();
-        started.push(part);
     }
 
     /** The port the dashboard listens on (the configured one, or the one chosen for port 0). */
@@ -161,13 +149,8 @@ public final class DisplayNode implements Component {
 
     @Override
     public void stop() {
-        while (!started.isEmpty()) {
-            Component part = started.pop();
-            try {
-                part.stop();
-            } catch (RuntimeException e) {
-                log.warn("Stopping the {} failed: {}", part.name(), e.toString());
-            }
+        if (parts != null) {
+            parts.stop();
         }
     }
 

@@ -10,16 +10,16 @@ import dev.onair.display.scene.CameraMark;
 import dev.onair.display.scene.Layout;
 import dev.onair.display.scene.NightHours;
 import dev.onair.protocol.light.Rgb;
+import dev.onair.runtime.config.Cli;
 import dev.onair.runtime.config.ConfigException;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class DisplayCommandTest {
     private static DisplayCommand parse(String... args) {
         DisplayCommand command = new DisplayCommand();
-        new CommandLine(command).parseArgs(args);
+        Cli.commandLine(command).parseArgs(args);
         return command;
     }
 

@@ -8,13 +8,11 @@ import dev.onair.protocol.presence.Status;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.Secrets;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -192,9 +190,9 @@ public final class BridgeCommand implements Callable<Integer> {
         Topics topics = errors.check("--discovery-prefix", () -> new Topics(broker.topicPrefix(), discoveryPrefix));
         List<NodeName> peopleList = names("--people", people, errors);
         List<NodeName> displayList = names("--displays", displays, errors);
-        Duration gone = errors.check("--gone-after", () -> Durations.parse(goneAfter));
-        Duration window = errors.check("--learn-window", () -> Durations.parse(learnWindow));
-        Duration delay = errors.check("--republish-delay", () -> Durations.parse(republishDelay));
+        Duration gone = errors.duration("--gone-after", goneAfter);
+        Duration window = errors.duration("--learn-window", learnWindow);
+        Duration delay = errors.duration("--republish-delay", republishDelay);
         NtfyConfig ntfy = ntfy(errors);
         String id = bridgeId == null ? null : errors.check("--bridge-id", () -> Ids.require(bridgeId, "bridge id"));
         errors.throwIfAny();
@@ -245,19 +243,9 @@ public final class BridgeCommand implements Callable<Integer> {
             errors.add("--ntfy-url and --ntfy-topic: notifications need both");
             return null;
         }
-        if (ntfyToken != null && ntfyTokenFile != null) {
-            errors.add("--ntfy-token and --ntfy-token-file: give one, not both");
-        }
-        String token = ntfyToken;
-        if (ntfyTokenFile != null) {
-            try {
-                token = Files.readAllLines(ntfyTokenFile, StandardCharsets.UTF_8).stream()
-                        .findFirst()
-                        .map(String::trim)
-                        .orElse(null);
-            } catch (IOException e) {
-                errors.add("--ntfy-token-file: cannot read " + ntfyTokenFile);
-            }
+        String token = Secrets.resolve(errors, "--ntfy-token", ntfyToken, ntfyTokenFile);
+        if (token != null && token.isEmpty()) {
+            token = null; // an empty token file means no token
         }
         Set<Status> statuses = new LinkedHashSet<>();
         for (String s : ntfyStatuses) {

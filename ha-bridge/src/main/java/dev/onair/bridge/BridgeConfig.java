@@ -89,157 +89,52 @@ public record BridgeConfig(
     }
 
     public BridgeConfig withOnair(BrokerSettings onairBroker) {
-        return withBrokers(onairBroker, ha);
+        return toBuilder().onair(onairBroker).build();
     }
 
     public BridgeConfig withHa(BrokerSettings haBroker) {
-        return withBrokers(onair, haBroker);
-    }
-
-    private BridgeConfig withBrokers(BrokerSettings onairBroker, BrokerSettings haBroker) {
-        return new BridgeConfig(
-                onairBroker,
-                haBroker,
-                topics,
-                clientId,
-                people,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy,
-                bridgeId);
+        return toBuilder().ha(haBroker).build();
     }
 
     public BridgeConfig withTopics(Topics newTopics) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                newTopics,
-                clientId,
-                people,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy,
-                bridgeId);
+        return toBuilder().topics(newTopics).build();
     }
 
     public BridgeConfig withClientId(String newClientId) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                topics,
-                newClientId,
-                people,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy,
-                bridgeId);
+        return toBuilder().clientId(newClientId).build();
     }
 
     public BridgeConfig withPeople(List<NodeName> newPeople) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                topics,
-                clientId,
-                newPeople,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy,
-                bridgeId);
+        return toBuilder().people(newPeople).build();
     }
 
     public BridgeConfig withDisplays(List<NodeName> newDisplays) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                topics,
-                clientId,
-                people,
-                newDisplays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy,
-                bridgeId);
+        return toBuilder().displays(newDisplays).build();
     }
 
     public BridgeConfig withAutoDiscover(boolean on) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                topics,
-                clientId,
-                people,
-                displays,
-                on,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy,
-                bridgeId);
+        return toBuilder().autoDiscover(on).build();
     }
 
     public BridgeConfig withTimings(Duration newGoneAfter, Duration newLearnWindow, Duration newRepublishDelayMax) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                topics,
-                clientId,
-                people,
-                displays,
-                autoDiscover,
-                newGoneAfter,
-                newLearnWindow,
-                newRepublishDelayMax,
-                ntfy,
-                bridgeId);
+        return toBuilder()
+                .goneAfter(newGoneAfter)
+                .learnWindow(newLearnWindow)
+                .republishDelayMax(newRepublishDelayMax)
+                .build();
     }
 
     public BridgeConfig withNtfy(NtfyConfig newNtfy) {
-        return new BridgeConfig(
-                onair,
-                ha,
-                topics,
-                clientId,
-                people,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                newNtfy,
-                bridgeId);
+        return toBuilder().ntfy(newNtfy).build();
     }
 
     /** The same with another bridge id; a client id derived from the old id follows the new one. */
     public BridgeConfig withBridgeId(String newBridgeId) {
-        String derived = CLIENT_ID_PREFIX + bridgeId;
-        return new BridgeConfig(
-                onair,
-                ha,
-                topics,
-                clientId.equals(derived) ? null : clientId,
-                people,
-                displays,
-                autoDiscover,
-                goneAfter,
-                learnWindow,
-                republishDelayMax,
-                ntfy,
-                newBridgeId);
+        boolean derived = clientId.equals(CLIENT_ID_PREFIX + bridgeId);
+        return toBuilder()
+                .clientId(derived ? null : clientId)
+                .bridgeId(newBridgeId)
+                .build();
     }
 
     /** Whether Home Assistant has its own broker (two-broker mode). */
@@ -259,6 +154,118 @@ public record BridgeConfig(
     private static void requirePositive(Duration d, String what) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(what + " " + d + " must be a positive duration");
+        }
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link BridgeConfig} one part at a time; {@link #build()} validates it. */
+    public static final class Builder {
+        private BrokerSettings onair;
+        private BrokerSettings ha;
+        private Topics topics;
+        private String clientId;
+        private List<NodeName> people;
+        private List<NodeName> displays;
+        private boolean autoDiscover;
+        private Duration goneAfter;
+        private Duration learnWindow;
+        private Duration republishDelayMax;
+        private NtfyConfig ntfy;
+        private String bridgeId;
+
+        private Builder(BridgeConfig from) {
+            onair = from.onair;
+            ha = from.ha;
+            topics = from.topics;
+            clientId = from.clientId;
+            people = from.people;
+            displays = from.displays;
+            autoDiscover = from.autoDiscover;
+            goneAfter = from.goneAfter;
+            learnWindow = from.learnWindow;
+            republishDelayMax = from.republishDelayMax;
+            ntfy = from.ntfy;
+            bridgeId = from.bridgeId;
+        }
+
+        public Builder onair(BrokerSettings value) {
+            onair = value;
+            return this;
+        }
+
+        public Builder ha(BrokerSettings value) {
+            ha = value;
+            return this;
+        }
+
+        public Builder topics(Topics value) {
+            topics = value;
+            return this;
+        }
+
+        public Builder clientId(String value) {
+            clientId = value;
+            return this;
+        }
+
+        public Builder people(List<NodeName> value) {
+            people = value;
+            return this;
+        }
+
+        public Builder displays(List<NodeName> value) {
+            displays = value;
+            return this;
+        }
+
+        public Builder autoDiscover(boolean value) {
+            autoDiscover = value;
+            return this;
+        }
+
+        public Builder goneAfter(Duration value) {
+            goneAfter = value;
+            return this;
+        }
+
+        public Builder learnWindow(Duration value) {
+            learnWindow = value;
+            return this;
+        }
+
+        public Builder republishDelayMax(Duration value) {
+            republishDelayMax = value;
+            return this;
+        }
+
+        public Builder ntfy(NtfyConfig value) {
+            ntfy = value;
+            return this;
+        }
+
+        public Builder bridgeId(String value) {
+            bridgeId = value;
+            return this;
+        }
+
+        public BridgeConfig build() {
+            return new BridgeConfig(
+                    onair,
+                    ha,
+                    topics,
+                    clientId,
+                    people,
+                    displays,
+                    autoDiscover,
+                    goneAfter,
+                    learnWindow,
+                    republishDelayMax,
+                    ntfy,
+                    bridgeId);
         }
     }
 }

@@ -1,16 +1,15 @@
 package dev.onair.bridge;
 
+import dev.onair.runtime.config.BrokerConnection;
 import dev.onair.runtime.config.ConfigErrors;
-import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
-import dev.onair.runtime.mqtt.TlsTrust;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** How to reach Home Assistant's own broker (two-broker mode); the same rules as the OnAir broker options. */
+/**
+ * How to reach Home Assistant's own broker (two-broker mode): the OnAir broker's option set under the prefix
+ * {@code ha-}, checked by the same {@link BrokerConnection} rules.
+ */
 public final class HaBrokerOptions {
     @Option(
             names = "--ha-broker",
@@ -42,39 +41,13 @@ public final class HaBrokerOptions {
 
     /** The settings, or null in single-broker mode; problems go to {@code errors}. */
     public BrokerSettings settings(ConfigErrors errors) {
+        BrokerConnection given = new BrokerConnection("ha-", broker, ca, caSha256, user, password, passwordFile);
         if (broker == null || broker.isBlank()) {
-            if (ca != null || caSha256 != null || user != null || password != null || passwordFile != null) {
+            if (given.anyGiven()) {
                 errors.add("--ha-ca, --ha-user, --ha-password: these need --ha-broker");
             }
             return null;
         }
-        BrokerAddress address = errors.check("--ha-broker", () -> BrokerAddress.parse(broker));
-        if (ca != null && !Files.isReadable(ca)) {
-            errors.add("--ha-ca: cannot read " + ca);
-        }
-        if (ca != null && caSha256 != null) {
-            errors.add("--ha-ca and --ha-ca-sha256: give one, not both");
-        }
-        if (caSha256 != null && !TlsTrust.isSha256(caSha256)) {
-            errors.add("--ha-ca-sha256: '" + caSha256 + "' is not a SHA-256 fingerprint (64 hex digits)");
-        }
-        if (password != null && passwordFile != null) {
-            errors.add("--ha-password and --ha-password-file: give one, not both");
-        }
-        String pw = password;
-        if (passwordFile != null) {
-            try {
-                pw = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream()
-                        .findFirst()
-                        .map(String::trim)
-                        .orElse("");
-            } catch (IOException e) {
-                errors.add("--ha-password-file: cannot read " + passwordFile);
-            }
-        }
-        if (pw != null && user == null) {
-            errors.add("--ha-password: a password needs --ha-user");
-        }
-        return new BrokerSettings(address, ca, caSha256, user, pw);
+        return given.settings(errors, null, null, "");
     }
 }

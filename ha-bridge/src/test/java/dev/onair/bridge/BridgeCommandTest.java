@@ -105,7 +105,7 @@ class BridgeCommandTest {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, "tk_secret\n");
         BridgeMain top = new BridgeMain();
-        CommandLine cli = new CommandLine(top);
+        CommandLine cli = Cli.commandLine(top);
         cli.setDefaultValueProvider(new OnAirDefaults(
                 ConfigFile.load(yaml, List.of("onair", "bridge")),
                 Map.of("ONAIR_HA_BROKER", "mqtt://ha.local", "ONAIR_NTFY_TOKEN_FILE", tokenFile.toString())));

@@ -5,6 +5,7 @@ import dev.onair.protocol.presence.PresenceCodec;
 import dev.onair.protocol.topic.TopicFilter;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.publisher.discovery.BrokerDiscovery;
+import dev.onair.runtime.lifecycle.Component;
 import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import dev.onair.runtime.mqtt.HiveMqConnection;
@@ -22,14 +23,29 @@ import org.slf4j.LoggerFactory;
  * person's {@code set} topic. With no broker configured, the broker is found by mDNS first (in the background, so
  * start-up never waits for the network); until then presence is kept and goes out as soon as the connection is up.
  */
-final class BrokerLink {
+final class BrokerLink implements Component {
     private static final Logger log = LoggerFactory.getLogger(BrokerLink.class);
     private static final Duration BROWSE = Duration.ofSeconds(5);
+    /** The longest wait between two browses: a network that is down for long is asked once a minute. */
+    static final Duration MAX_BROWSE_PERIOD = Duration.ofMinutes(1);
+
+    /** Browses for a broker for up to the given time (a seam for tests: BrokerDiscovery needs a network). */
+    @FunctionalInterface
+    interface Finder {
+        Optional<BrokerAddress> find(Duration timeout);
+    }
+
+    /** Waits between browses; false when interrupted (stop). */
+    @FunctionalInterface
+    interface Pause {
+        boolean pause(Duration wait);
+    }
 
     private final BrokerSettings settings;
     private final Topics topics;
     private final String person;
-    private final BrokerDiscovery discovery;
+    private final Finder discovery;
+    private final Pause pause;
     private final MqttConnection.Handler onSet;
     private volatile boolean stopped;
     private MqttConnection connection;
@@ -46,14 +62,26 @@ final class BrokerLink {
             String person,
             BrokerDiscovery discovery,
             MqttConnection.Handler onSet) {
+        this(settings, topics, person, discovery == null ? null : discovery::find, BrokerLink::sleep, onSet);
+    }
+
+    BrokerLink(
+            BrokerSettings settings,
+            Topics topics,
+            String person,
+            Finder discovery,
+            Pause pause,
+            MqttConnection.Handler onSet) {
         this.settings = settings;
         this.topics = topics;
         this.person = person;
         this.discovery = discovery;
+        this.pause = pause;
         this.onSet = onSet;
     }
 
-    void start() throws IOException, GeneralSecurityException {
+    @Override
+    public void start() throws IOException, GeneralSecurityException {
         if (settings.address() != null) {
             connect(settings);
             return;
@@ -75,7 +103,8 @@ final class BrokerLink {
         return connection != null && connection.isConnected();
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         stopped = true;
         if (browser != null) {
             browser.interrupt();
@@ -106,15 +135,27 @@ final class BrokerLink {
             if (++attempts == 1 || attempts % 12 == 0) {
                 log.warn("No OnAir broker with the trusted CA found by mDNS yet; still looking (or set --broker)");
             }
-            // A browse that fails at once (JmDNS.create without a network) waits out its period instead of spinning.
-            long left = BROWSE.toNanos() - (System.nanoTime() - began);
-            if (left > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.sleep(left);
-                } catch (InterruptedException e) {
-                    return; // stop()
-                }
+            // A browse that fails at once (JmDNS.create without a network) waits out its period instead of
+            // spinning, and the period doubles up to a minute, so a PC without a network is not asked every 5 s.
+            Duration left = period(attempts).minusNanos(System.nanoTime() - began);
+            if (!left.isNegative() && !left.isZero() && !pause.pause(left)) {
+                return; // stop()
             }
+        }
+    }
+
+    /** 5 s after the first failed browse, then 10, 20, 40, and 60 s from then on. */
+    static Duration period(int failedBrowses) {
+        Duration p = BROWSE.multipliedBy(1L << Math.min(failedBrowses - 1, 4));
+        return p.compareTo(MAX_BROWSE_PERIOD) > 0 ? MAX_BROWSE_PERIOD : p;
+    }
+
+    private static boolean sleep(Duration wait) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 

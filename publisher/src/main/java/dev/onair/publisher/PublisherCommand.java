@@ -18,14 +18,12 @@ import dev.onair.publisher.teams.TeamsPaths;
 import dev.onair.publisher.tray.PresenceTray;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.Secrets;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -203,8 +201,8 @@ public final class PublisherCommand implements Callable<Integer> {
         TeamsSettings teams = source == Source.TEAMS_LOG ? teams(errors, osName, env, home) : null;
         PollSettings pollSettings = null;
         if (source == Source.HTTP_PULL) {
-            Duration interval = duration(errors, "--poll-interval", pollInterval);
-            Duration grace = duration(errors, "--poll-grace", pollGrace);
+            Duration interval = errors.duration("--poll-interval", pollInterval);
+            Duration grace = errors.duration("--poll-grace", pollGrace);
             URI url = uri(errors, poll);
             if (url != null && interval != null && grace != null) {
                 pollSettings = errors.check("--poll", () -> new PollSettings(url, interval, grace));
@@ -212,7 +210,7 @@ public final class PublisherCommand implements Callable<Integer> {
         }
         HttpSettings http = null;
         if (httpPort != null || pushIngress) {
-            String key = apiKey(errors);
+            String key = Secrets.resolve(errors, "--api-key", apiKey, apiKeyFile);
             int port = httpPort == null ? HttpSettings.DEFAULT_PORT : httpPort;
             http = errors.check(
                     pushIngress ? "--push-ingress" : "--http-port",
@@ -297,7 +295,7 @@ public final class PublisherCommand implements Callable<Integer> {
                 default -> errors.add("--teams-process-check: '" + teamsProcessCheck + "' is not on or off");
             }
         }
-        Duration interval = duration(errors, "--teams-poll-interval", teamsPollInterval);
+        Duration interval = errors.duration("--teams-poll-interval", teamsPollInterval);
         boolean processCheck = check;
         TeamsAccount account = errors.check("--teams-account", () -> new TeamsAccount(teamsAccount));
         if (interval == null || account == null) {
@@ -307,24 +305,6 @@ public final class PublisherCommand implements Callable<Integer> {
                 classic ? "--teams-classic-log" : "--teams-logs",
                 () -> new TeamsSettings(
                         classic ? TeamsClient.CLASSIC : TeamsClient.NEW, location, processCheck, interval, account));
-    }
-
-    private String apiKey(ConfigErrors errors) {
-        if (apiKey != null && apiKeyFile != null) {
-            errors.add("--api-key and --api-key-file: give one, not both");
-        }
-        if (apiKeyFile == null) {
-            return apiKey;
-        }
-        try {
-            return Files.readAllLines(apiKeyFile, StandardCharsets.UTF_8).stream()
-                    .findFirst()
-                    .map(String::trim)
-                    .orElse("");
-        } catch (IOException e) {
-            errors.add("--api-key-file: cannot read " + apiKeyFile);
-            return null;
-        }
     }
 
     private ZoneId zone(ConfigErrors errors) {
@@ -337,10 +317,6 @@ public final class PublisherCommand implements Callable<Integer> {
             errors.add("--time-zone: '" + timeZone + "' is not a time zone such as Europe/London");
             return null;
         }
-    }
-
-    private static Duration duration(ConfigErrors errors, String option, String text) {
-        return errors.check(option, () -> Durations.parse(text));
     }
 
     private static URI uri(ConfigErrors errors, String text) {

@@ -13,6 +13,7 @@ import dev.onair.publisher.teams.TeamsLogSource;
 import dev.onair.publisher.teams.TeamsProcessCheck;
 import dev.onair.runtime.config.StartupException;
 import dev.onair.runtime.lifecycle.Component;
+import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import dev.onair.runtime.mqtt.TlsTrust;
 import java.security.cert.X509Certificate;
@@ -49,9 +50,7 @@ public final class PublisherNode implements Component {
     private ScheduledExecutorService executor;
     private PresenceEngine engine;
     private BrokerLink link;
-    private TeamsLogSource teams;
-    private MediaWatch media;
-    private PullSource pull;
+    private Lifecycle parts;
     private StatusServer http;
     private ScheduledFuture<?> timer;
     private volatile Consumer<Presence> listener;
@@ -67,6 +66,7 @@ public final class PublisherNode implements Component {
         this.processCheck = processCheck;
     }
 
+    /** The parts, in start order: the broker link, the presence source, the status server. */
     @Override
     public void start() throws Exception {
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -79,11 +79,26 @@ public final class PublisherNode implements Component {
         BrokerSettings broker = config.broker();
         BrokerDiscovery discovery = broker.address() == null ? new BrokerDiscovery(fingerprints(broker)) : null;
         link = new BrokerLink(broker, topics, config.person(), discovery, this::onSet);
-        link.start();
-        onThread(() -> {
-            startSource();
-            return null;
-        });
+        parts = new Lifecycle(name()).add(link);
+        switch (config.source()) {
+            case TEAMS_LOG -> {
+                var t = config.teams();
+                parts.add(onThread(new TeamsLogSource(
+                        t.client(),
+                        t.account(),
+                        t.location(),
+                        t.processCheck() ? processCheck : null,
+                        t.pollInterval(),
+                        executor,
+                        this::detected)));
+                // The camera and microphone of this PC: only where Teams runs (a poll or push source is elsewhere).
+                parts.add(onThread(MediaWatch.forOs(System.getProperty("os.name", ""), executor, engine::media)));
+            }
+            case HTTP_PULL ->
+                parts.add(onThread(new PullSource(config.poll(), executor, clock, this::detected)))
+                        .add(onThread(Component.of("first decision", this::refresh, () -> {})));
+            case HTTP_PUSH -> parts.add(onThread(Component.of("first decision", this::refresh, () -> {})));
+        }
         if (config.http() != null) {
             http = new StatusServer(
                     config.http(),
@@ -91,26 +106,15 @@ public final class PublisherNode implements Component {
                     link::isConnected,
                     config.http().pushIngress() ? this::pushed : null,
                     clock);
-            http.start();
+            parts.add(http);
         }
+        parts.start();
     }
 
     @Override
     public void stop() {
-        if (http != null) {
-            http.stop();
-        }
-        if (teams != null) {
-            teams.stop();
-        }
-        if (media != null) {
-            media.stop();
-        }
-        if (pull != null) {
-            pull.stop();
-        }
-        if (link != null) {
-            link.stop();
+        if (parts != null) {
+            parts.stop();
         }
         if (executor != null) {
             executor.shutdownNow();
@@ -132,30 +136,15 @@ public final class PublisherNode implements Component {
         return http == null ? -1 : http.port();
     }
 
-    private void startSource() throws Exception {
-        switch (config.source()) {
-            case TEAMS_LOG -> {
-                var t = config.teams();
-                teams = new TeamsLogSource(
-                        t.client(),
-                        t.account(),
-                        t.location(),
-                        t.processCheck() ? processCheck : null,
-                        t.pollInterval(),
-                        executor,
-                        this::detected);
-                teams.start();
-                // The camera and microphone of this PC: only where Teams runs (a poll or push source is elsewhere).
-                media = MediaWatch.forOs(System.getProperty("os.name", ""), executor, engine::media);
-                media.start();
-            }
-            case HTTP_PULL -> {
-                pull = new PullSource(config.poll(), executor, clock, this::detected);
-                pull.start();
-                refresh();
-            }
-            case HTTP_PUSH -> refresh();
-        }
+    /** {@code part} started on the publisher's thread, where every decision runs; stopped from any thread. */
+    private Component onThread(Component part) {
+        return Component.of(
+                part.name(),
+                () -> onThread(() -> {
+                    part.start();
+                    return null;
+                }),
+                part::stop);
     }
 
     private void detected(Detection detection) {

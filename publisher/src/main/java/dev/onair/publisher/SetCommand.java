@@ -100,7 +100,7 @@ public final class SetCommand implements Callable<Integer> {
             errors.add("--for: 'auto' clears the override and takes no duration");
             return null;
         }
-        Duration d = errors.check("--for", () -> Durations.parse(forDuration));
+        Duration d = errors.duration("--for", forDuration);
         return d == null ? null : errors.check("--for", () -> OverrideCommand.of(word.status(), d));
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.onair.publisher.PublisherConfig.Source;
 import dev.onair.publisher.teams.TeamsAccount;
 import dev.onair.publisher.teams.TeamsClient;
+import dev.onair.runtime.config.Cli;
 import dev.onair.runtime.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PublisherCommandTest {
     private static final Path HOME = Path.of("/home/alice");
@@ -273,7 +273,7 @@ class PublisherCommandTest {
 
     private static PublisherConfig config(String os, Map<String, String> env, String... args) {
         PublisherCommand command = new PublisherCommand();
-        new CommandLine(command).parseArgs(args);
+        Cli.commandLine(command).parseArgs(args);
         return command.toConfig(os, env, HOME);
     }
 }

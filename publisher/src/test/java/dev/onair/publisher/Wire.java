@@ -1,5 +1,6 @@
 package dev.onair.publisher;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.onair.broker.testing.EmbeddedBroker;
@@ -7,11 +8,15 @@ import dev.onair.broker.testing.MosquittoClients;
 import dev.onair.protocol.PayloadException;
 import dev.onair.protocol.presence.Presence;
 import dev.onair.protocol.presence.PresenceCodec;
+import dev.onair.testsupport.TestClient;
+import dev.onair.testsupport.TestClient.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 /** What Debian's mosquitto clients see on the wire, for the integration tests. */
 final class Wire {
@@ -37,27 +42,40 @@ final class Wire {
                 .map(line -> decode(line.substring(4)));
     }
 
-    /** Waits until the retained presence of {@code person} matches. */
+    /**
+     * Waits until a presence of {@code person} that matches reaches a viewer (the retained one it gets on subscribing,
+     * or a later one), and checks it came at QoS 1 and that the broker keeps the person's presence retained, at QoS 1,
+     * as a brand-new {@code mosquitto_sub} sees it.
+     */
     static Presence awaitPresence(
             EmbeddedBroker broker, String person, java.util.function.Predicate<Presence> matches) {
-        Presence[] seen = new Presence[1];
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(300))
-                .until(() -> {
-                    Optional<Presence> p = retainedPresence(broker, "viewer", person);
-                    p.ifPresent(v -> seen[0] = v);
-                    return p.isPresent() && matches.test(p.get());
-                });
-        return seen[0];
+        String topic = "onair/person/" + person + "/presence";
+        Received hit = awaitMessage(broker, topic, m -> matches.test(decode(m.payload())));
+        assertThat(retained(broker, "viewer", topic))
+                .hasValueSatisfying(line -> assertThat(line).startsWith("1 1 "));
+        return decode(hit.payload());
     }
 
     /** Waits until the retained availability of {@code person} is {@code value}. */
     static void awaitAvailability(EmbeddedBroker broker, String person, String value) {
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(300))
-                .until(() -> retained(broker, "viewer", "onair/person/" + person + "/availability")
-                        .filter(line -> line.equals("1 1 " + value))
-                        .isPresent());
+        String topic = "onair/person/" + person + "/availability";
+        awaitMessage(broker, topic, m -> m.payload().equals(value));
+        assertThat(retained(broker, "viewer", topic))
+                .hasValueSatisfying(line -> assertThat(line).startsWith("1 1 "));
+    }
+
+    /** Subscribes as the viewer and waits (no polling of the broker) for a message on {@code topic} that matches. */
+    private static Received awaitMessage(EmbeddedBroker broker, String topic, Predicate<Received> matches) {
+        try (TestClient viewer = TestClient.connect(broker.settings("viewer"), "wire-" + UUID.randomUUID())) {
+            assertThat(viewer.subscribe(topic)).as("viewer may read " + topic).isTrue();
+            Received[] hit = new Received[1];
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                viewer.received(topic).stream().filter(matches).findFirst().ifPresent(m -> hit[0] = m);
+                return hit[0] != null;
+            });
+            assertThat(hit[0].qos()).as("QoS of " + hit[0]).isEqualTo(1);
+            return hit[0];
+        }
     }
 
     /** Waits until the in-process publisher has decided {@code status} (while the broker may be down). */

@@ -4,6 +4,7 @@ import dev.onair.protocol.PayloadException;
 import dev.onair.protocol.presence.Activity;
 import dev.onair.protocol.presence.Status;
 import dev.onair.publisher.presence.Detection;
+import dev.onair.runtime.lifecycle.Component;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * publisher's {@link StatusServer}) and reports what it says with source {@code http-pull}. When the endpoint cannot
  * be reached, or answers nonsense, for longer than the grace period, the person is {@code offline}.
  */
-public final class PullSource {
+public final class PullSource implements Component {
     private static final Logger log = LoggerFactory.getLogger(PullSource.class);
     static final String SOURCE = "http-pull";
 
@@ -45,6 +46,7 @@ public final class PullSource {
         this.listener = listener;
     }
 
+    @Override
     public void start() {
         http = HttpClient.newBuilder()
                 .connectTimeout(timeout())
@@ -56,6 +58,7 @@ public final class PullSource {
                 this::poll, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    @Override
     public void stop() {
         if (task != null) {
             task.cancel(false);

@@ -6,6 +6,7 @@ import dev.onair.protocol.presence.PresenceCodec;
 import dev.onair.publisher.presence.Detection;
 import dev.onair.runtime.config.StartupException;
 import dev.onair.runtime.lifecycle.BrowserOrigin;
+import dev.onair.runtime.lifecycle.Component;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.BindException;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * and come from no other web origin, nor, bound to loopback, name another host (403; see {@link BrowserOrigin}):
  * a page in the user's browser can then not post a presence. {@code /health} answers 503 while the broker is lost.
  */
-public final class StatusServer {
+public final class StatusServer implements Component {
     private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
     private static final String JSON = "application/json";
 
@@ -55,6 +56,7 @@ public final class StatusServer {
         this.clock = clock;
     }
 
+    @Override
     public void start() {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -94,6 +96,7 @@ public final class StatusServer {
         return app == null ? -1 : app.port();
     }
 
+    @Override
     public void stop() {
         if (app != null) {
             app.stop();

@@ -1,5 +1,6 @@
 package dev.onair.publisher.presence;
 
+import dev.onair.runtime.lifecycle.Component;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * when the answer changes. A probe that fails leaves its field null and is logged once, until it works again; it
  * never stops the publisher (issue 13).
  */
-public final class MediaWatch {
+public final class MediaWatch implements Component {
     private static final Logger log = LoggerFactory.getLogger(MediaWatch.class);
     public static final Duration INTERVAL = Duration.ofSeconds(2);
 
@@ -53,11 +54,13 @@ public final class MediaWatch {
         return new MediaWatch(null, null, executor, listener);
     }
 
+    @Override
     public void start() {
         long every = INTERVAL.toMillis();
         task = executor.scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
     }
 
+    @Override
     public void stop() {
         if (task != null) {
             task.cancel(false);

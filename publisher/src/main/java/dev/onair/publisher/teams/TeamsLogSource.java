@@ -3,6 +3,7 @@ package dev.onair.publisher.teams;
 import dev.onair.protocol.presence.Activity;
 import dev.onair.protocol.presence.Status;
 import dev.onair.publisher.presence.Detection;
+import dev.onair.runtime.lifecycle.Component;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * the publisher's one thread ({@code executor}); a {@link FolderWatch} wakes it when the folder changes, and a slow
  * poll is the safety net where file-change notification is missing or late (macOS, network drives).
  */
-public final class TeamsLogSource {
+public final class TeamsLogSource implements Component {
     private static final Logger log = LoggerFactory.getLogger(TeamsLogSource.class);
 
     /** How often the process table is read when the process check is on. */
@@ -93,6 +94,7 @@ public final class TeamsLogSource {
     }
 
     /** Reads the logs once (on the caller's thread, before anything else runs), then follows them. */
+    @Override
     public void start() throws IOException {
         log.info(
                 "Following {} logs in {}{}",
@@ -115,6 +117,7 @@ public final class TeamsLogSource {
         }
     }
 
+    @Override
     public void stop() {
         stopped = true;
         tasks.forEach(t -> t.cancel(false));

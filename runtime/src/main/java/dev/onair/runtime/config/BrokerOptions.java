@@ -1,12 +1,7 @@
 package dev.onair.runtime.config;
 
 import dev.onair.protocol.topic.Topics;
-import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
-import dev.onair.runtime.mqtt.TlsTrust;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -67,39 +62,18 @@ public final class BrokerOptions {
      * @param defaultBroker the broker when none is given, or null when none is allowed (mDNS)
      */
     public BrokerSettings settings(ConfigErrors errors, String defaultBroker) {
-        String url = broker != null && !broker.isBlank() ? broker : defaultBroker;
-        BrokerAddress address = url == null ? null : errors.check("--broker", () -> BrokerAddress.parse(url));
-        if (ca != null && !Files.isReadable(ca)) {
-            errors.add("--ca: cannot read " + ca + " (make one with ./onair certs, or copy the Pi's certs/ca.crt)");
-        }
-        if (ca != null && caSha256 != null) {
-            errors.add("--ca and --ca-sha256: give one way to trust the broker, not both");
-        }
-        if (caSha256 != null && !TlsTrust.isSha256(caSha256)) {
-            errors.add("--ca-sha256: '" + caSha256 + "' is not a SHA-256 fingerprint (64 hex digits)");
-        }
-        Path caFile = ca;
-        if (caFile == null && caSha256 == null && Files.isReadable(DEFAULT_CA)) {
-            caFile = DEFAULT_CA;
-        }
-        if (password != null && passwordFile != null) {
-            errors.add("--password and --password-file: give one, not both");
-        }
-        String pw = password;
-        if (passwordFile != null) {
-            try {
-                pw = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream()
-                        .findFirst()
-                        .map(String::trim)
-                        .orElse("");
-            } catch (IOException e) {
-                errors.add("--password-file: cannot read " + passwordFile);
-            }
-        }
-        if (pw != null && user == null) {
-            errors.add("--password: a password needs --user");
-        }
+        BrokerSettings settings = connection()
+                .settings(
+                        errors,
+                        defaultBroker,
+                        DEFAULT_CA,
+                        " (make one with ./onair certs, or copy the Pi's certs/ca.crt)");
         errors.check("--topic-prefix", () -> new Topics(topicPrefix, Topics.DEFAULT_DISCOVERY_PREFIX));
-        return new BrokerSettings(address, caFile, caSha256, user, pw);
+        return settings;
+    }
+
+    /** The options as given, for the shared rules. */
+    public BrokerConnection connection() {
+        return new BrokerConnection("", broker, ca, caSha256, user, password, passwordFile);
     }
 }

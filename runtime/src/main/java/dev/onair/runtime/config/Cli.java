@@ -34,8 +34,7 @@ public final class Cli {
     /** Runs {@code command} and returns its exit code. */
     public static int run(Object command, String[] args, Map<String, String> env) {
         configureLogging(args, env);
-        CommandLine cli = new CommandLine(command);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = commandLine(command);
         cli.setExecutionExceptionHandler(Cli::onFailure);
         PrintWriter err = cli.getErr();
 
@@ -56,6 +55,18 @@ public final class Cli {
             return 1;
         }
         return cli.execute(args);
+    }
+
+    /**
+     * The picocli command line every OnAir command is parsed with (case-insensitive enum values). Values with a
+     * grammar of their own (durations, ports, secret files) are options of type String, Path or int and are read in
+     * the command's config mapper ({@link ConfigErrors#duration}, {@link Secrets}), so that a bad one is reported
+     * together with every other problem instead of stopping the parse.
+     */
+    public static CommandLine commandLine(Object command) {
+        CommandLine cli = new CommandLine(command);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
     }
 
     private static int onFailure(Exception e, CommandLine cli, ParseResult result) {

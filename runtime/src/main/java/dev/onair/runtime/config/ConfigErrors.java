@@ -1,5 +1,6 @@
 package dev.onair.runtime.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -28,10 +29,6 @@ public final class ConfigErrors {
         }
     }
 
-    /**
-     * Runs {@code parse}; an {@link IllegalArgumentException} from it becomes an error for {@code option} and the
-     * result is null.
-     */
     /** Requires {@code value} to be a TCP port; with {@code zeroTurnsOff}, 0 is allowed and means none. */
     public void requirePort(String option, int value, boolean zeroTurnsOff) {
         int min = zeroTurnsOff ? 0 : 1;
@@ -41,6 +38,15 @@ public final class ConfigErrors {
                         + ")");
     }
 
+    /** Reads {@code text} in the one duration grammar ({@link Durations}); null (and an error) when it is not one. */
+    public Duration duration(String option, String text) {
+        return check(option, () -> Durations.parse(text));
+    }
+
+    /**
+     * Runs {@code parse}; an {@link IllegalArgumentException} from it becomes an error for {@code option} and the
+     * result is null.
+     */
     public <T> T check(String option, Supplier<T> parse) {
         try {
             return parse.get();

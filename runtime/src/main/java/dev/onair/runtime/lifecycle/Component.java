@@ -15,4 +15,30 @@ public interface Component {
     default String name() {
         return getClass().getSimpleName();
     }
+
+    /** Work done at start ({@code start}) and undone at stop ({@code stop}), named for logs. */
+    static Component of(String name, Starter start, Runnable stop) {
+        return new Component() {
+            @Override
+            public void start() throws Exception {
+                start.start();
+            }
+
+            @Override
+            public void stop() {
+                stop.run();
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
+    }
+
+    /** What {@link #of} runs at start. */
+    @FunctionalInterface
+    interface Starter {
+        void start() throws Exception;
+    }
 }
