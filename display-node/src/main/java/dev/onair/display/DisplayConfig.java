@@ -1,5 +1,6 @@
 package dev.onair.display;
 
+import dev.onair.display.history.HistorySettings;
 import dev.onair.display.panel.PanelKind;
 import dev.onair.display.scene.Layout;
 import dev.onair.display.scene.Look;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param layout how several people share the panel
  * @param rotateEvery how long each person is shown with {@link Layout#ROTATE}
  * @param startupRainbow how long the rainbow sweep runs at start-up (zero for none)
+ * @param history where and how long presence history is kept (issue 15), or {@link HistorySettings#off()}
  */
 public record DisplayConfig(
         String id,
@@ -40,7 +42,8 @@ public record DisplayConfig(
         List<String> people,
         Layout layout,
         Duration rotateEvery,
-        Duration startupRainbow) {
+        Duration startupRainbow,
+        HistorySettings history) {
 
     public static final String DEFAULT_ID = "main";
     public static final int DEFAULT_BRIGHTNESS = 128;
@@ -66,6 +69,7 @@ public record DisplayConfig(
         if (startupRainbow.isNegative()) {
             throw new IllegalArgumentException("start-up rainbow " + startupRainbow + " must not be negative");
         }
+        Objects.requireNonNull(history, "history");
     }
 
     /** Display {@code main}, panel found automatically, dashboard on port 5000, the contract's colours. */
@@ -82,7 +86,8 @@ public record DisplayConfig(
                 List.of(),
                 Layout.SPLIT,
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                HistorySettings.off());
     }
 
     public DisplayConfig withId(String newId) {
@@ -98,7 +103,8 @@ public record DisplayConfig(
                 people,
                 layout,
                 rotateEvery,
-                startupRainbow);
+                startupRainbow,
+                history);
     }
 
     public DisplayConfig withBroker(BrokerSettings newBroker) {
@@ -114,7 +120,8 @@ public record DisplayConfig(
                 people,
                 layout,
                 rotateEvery,
-                startupRainbow);
+                startupRainbow,
+                history);
     }
 
     public DisplayConfig withPanel(PanelSettings newPanel) {
@@ -130,7 +137,8 @@ public record DisplayConfig(
                 people,
                 layout,
                 rotateEvery,
-                startupRainbow);
+                startupRainbow,
+                history);
     }
 
     public DisplayConfig withWeb(WebSettings newWeb) {
@@ -146,7 +154,8 @@ public record DisplayConfig(
                 people,
                 layout,
                 rotateEvery,
-                startupRainbow);
+                startupRainbow,
+                history);
     }
 
     public DisplayConfig withStartupRainbow(Duration newStartupRainbow) {
@@ -162,7 +171,25 @@ public record DisplayConfig(
                 people,
                 layout,
                 rotateEvery,
-                newStartupRainbow);
+                newStartupRainbow,
+                history);
+    }
+
+    public DisplayConfig withHistory(HistorySettings newHistory) {
+        return new DisplayConfig(
+                id,
+                broker,
+                topicPrefix,
+                panel,
+                web,
+                look,
+                brightness,
+                night,
+                people,
+                layout,
+                rotateEvery,
+                startupRainbow,
+                newHistory);
     }
 
     public Topics topics() {
