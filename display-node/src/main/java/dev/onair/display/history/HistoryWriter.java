@@ -79,7 +79,11 @@ public final class HistoryWriter implements Component {
             return;
         }
         if (drainQueued.compareAndSet(false, true)) {
-            thread.execute(guarded(this::drain));
+            try {
+                thread.execute(guarded(this::drain));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopped: a message that arrived during shutdown is not history
+            }
         }
     }
 
@@ -130,7 +134,7 @@ public final class HistoryWriter implements Component {
         switch (SqliteTrouble.of(e)) {
             case FULL -> pause(changes, e);
             case DAMAGED -> replaceDamaged(e);
-            case OTHER -> log.warn("History lost {} change(s): {}", changes.size(), e.getMessage());
+            case OTHER -> log.warn("History lost {} change(s): {}", changes.size(), SqliteTrouble.message(e));
         }
     }
 
@@ -143,7 +147,7 @@ public final class HistoryWriter implements Component {
                 case DAMAGED -> replaceDamaged(e);
                 case FULL -> pause(List.of(), e);
                 case OTHER -> {
-                    log.error("History paused: cannot open {}: {}", settings.file(), e.getMessage());
+                    log.error("History paused: cannot open {}: {}", settings.file(), SqliteTrouble.message(e));
                     paused = true;
                 }
             }
@@ -156,7 +160,7 @@ public final class HistoryWriter implements Component {
         log.error(
                 "History file {} is damaged ({}); moved it to {} and started a new one",
                 settings.file(),
-                cause.getMessage(),
+                SqliteTrouble.message(cause),
                 aside.getFileName());
         try {
             db = HistoryDatabase.open(settings.file());
@@ -166,7 +170,7 @@ public final class HistoryWriter implements Component {
             last.forEach((person, state) -> current.add(new Change(person, state, now)));
             db.record(current);
         } catch (SQLException | RuntimeException e) {
-            log.error("History paused: cannot start a new {}: {}", settings.file(), e.getMessage());
+            log.error("History paused: cannot start a new {}: {}", settings.file(), SqliteTrouble.message(e));
             paused = true;
         }
     }
@@ -179,7 +183,7 @@ public final class HistoryWriter implements Component {
                     "History paused: the disk holding {} is full ({}); the light and the dashboard go on, and"
                             + " history resumes when there is room",
                     settings.dataDir(),
-                    cause.getMessage());
+                    SqliteTrouble.message(cause));
         }
     }
 
@@ -199,6 +203,9 @@ public final class HistoryWriter implements Component {
         if (paused) {
             resume(now);
             return;
+        }
+        if (db == null) {
+            return; // stopped
         }
         try {
             db.alive(now);
@@ -237,7 +244,7 @@ public final class HistoryWriter implements Component {
                 log.info("History pruned {} row(s) older than {} days", n, settings.retentionDays());
             }
         } catch (SQLException e) {
-            log.warn("History pruning failed: {}", e.getMessage());
+            log.warn("History pruning failed: {}", SqliteTrouble.message(e));
         }
     }
 
@@ -253,7 +260,7 @@ public final class HistoryWriter implements Component {
                     try {
                         db.endAll(clock.instant());
                     } catch (SQLException e) {
-                        log.warn("History could not end the open rows: {}", e.getMessage());
+                        log.warn("History could not end the open rows: {}", SqliteTrouble.message(e));
                     }
                 }
                 closeQuietly();

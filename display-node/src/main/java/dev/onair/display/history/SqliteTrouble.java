@@ -35,4 +35,15 @@ enum SqliteTrouble {
         }
         return OTHER;
     }
+
+    /** The driver's own words for it, on one line (Flyway wraps them in a framed block of its own). */
+    static String message(Throwable e) {
+        Throwable chosen = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLiteException) {
+                chosen = t;
+            }
+        }
+        return String.valueOf(chosen.getMessage()).replaceAll("\\s+", " ").strip();
+    }
 }
