@@ -73,6 +73,11 @@ final class HistoryBodies {
         ObjectNode o = StrictJson.MAPPER.createObjectNode();
         o.put("person", person);
         o.put("zone", zone.getId());
+        // The panel's colour of each status, so a chart of the days matches the panel and the timeline.
+        ObjectNode colours = o.putObject("colors");
+        for (Status s : Status.values()) {
+            colours.put(s.wire(), colour.apply(s.wire()));
+        }
         ArrayNode a = o.putArray("days");
         for (DaySummary d : days) {
             ObjectNode n = a.addObject();
