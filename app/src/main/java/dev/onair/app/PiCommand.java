@@ -53,7 +53,10 @@ public final class PiCommand implements Callable<Integer> {
     @Option(names = "--users", paramLabel = "FILE", description = "Users file (default: users.yaml).")
     String users;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Broker persistence folder (default: data).")
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "Data folder: the broker's persistence and the display's history (default: data).")
     String data;
 
     @Option(names = "--panel", paramLabel = "PANEL", description = "auto, virtual, hat-hd, hat-mini, unicornd, leds0.")
@@ -95,6 +98,8 @@ public final class PiCommand implements Callable<Integer> {
         List<String> displayArgs = new ArrayList<>();
         flag(displayArgs, "--panel", panel);
         flag(displayArgs, "--http-port", httpPort);
+        // One data folder on a Pi: the broker's files and the display's history file sit side by side.
+        flag(displayArgs, "--data", data);
         DisplayConfig display =
                 configure(new DisplayCommand(), file, env, displayArgs, errors, DisplayCommand::toConfig);
 

@@ -20,7 +20,8 @@ public final class Bench {
             "fanout", SseFanOut::main,
             "throughput", Throughput::main,
             "app-memory", AppMemory::main,
-            "badlogins", BadLogins::main));
+            "badlogins", BadLogins::main,
+            "history", HistorySize::main));
 
     private Bench() {}
 
