@@ -10,6 +10,7 @@ import dev.onair.broker.users.Role;
 import dev.onair.display.DisplayCommand;
 import dev.onair.display.DisplayConfig;
 import dev.onair.display.DisplayNode;
+import dev.onair.display.history.HistorySettings;
 import dev.onair.runtime.config.ConfigException;
 import dev.onair.runtime.config.ConfigFile;
 import dev.onair.runtime.config.OnAirDefaults;
@@ -98,10 +99,18 @@ public final class PiCommand implements Callable<Integer> {
         List<String> displayArgs = new ArrayList<>();
         flag(displayArgs, "--panel", panel);
         flag(displayArgs, "--http-port", httpPort);
-        // One data folder on a Pi: the broker's files and the display's history file sit side by side.
         flag(displayArgs, "--data", data);
         DisplayConfig display =
                 configure(new DisplayCommand(), file, env, displayArgs, errors, DisplayCommand::toConfig);
+        // One data folder on a Pi: unless the display is given a folder of its own, its history file sits beside
+        // the broker's files (the broker's data folder may come from the YAML's broker: section).
+        if (display != null && broker != null && display.history().dataDir().equals(Path.of("data"))) {
+            display = display.withHistory(new HistorySettings(
+                    broker.dataDir(),
+                    display.history().retentionDays(),
+                    display.history().zone(),
+                    display.history().tick()));
+        }
 
         BridgeConfig bridge =
                 noBridge ? null : configure(new BridgeCommand(), file, env, List.of(), errors, BridgeCommand::toConfig);
