@@ -152,11 +152,13 @@
       const p = JSON.parse(e.data);
       people.set(p.person, Object.assign({}, people.get(p.person), p));
       renderPeople();
+      document.dispatchEvent(new CustomEvent('onair:person', {detail: {person: p.person}}));
     });
     es.addEventListener('availability', (e) => {
       const a = JSON.parse(e.data);
       people.set(a.person, Object.assign({person: a.person}, people.get(a.person), {availability: a.availability, color: a.color}));
       renderPeople();
+      document.dispatchEvent(new CustomEvent('onair:person', {detail: {person: a.person}}));
     });
     es.addEventListener('display', (e) => { light = JSON.parse(e.data); renderLight(); });
   }

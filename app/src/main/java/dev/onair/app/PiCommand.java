@@ -13,6 +13,7 @@ import dev.onair.display.DisplayConfig;
 import dev.onair.display.DisplayNode;
 import dev.onair.display.PanelSettings;
 import dev.onair.display.WebSettings;
+import dev.onair.display.history.HistorySettings;
 import dev.onair.display.panel.PanelKind;
 import dev.onair.runtime.config.Cli;
 import dev.onair.runtime.config.ConfigException;
@@ -61,7 +62,10 @@ public final class PiCommand implements Callable<Integer> {
     @Option(names = "--users", paramLabel = "FILE", description = "Users file (default: users.yaml).")
     Path users;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Broker persistence folder (default: data).")
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "Data folder: the broker's persistence and the display's history (default: data).")
     Path data;
 
     @Option(names = "--panel", paramLabel = "PANEL", description = "auto, virtual, hat-hd, hat-mini, unicornd, leds0.")
@@ -100,6 +104,12 @@ public final class PiCommand implements Callable<Integer> {
                 noBridge ? null : configure(new BridgeCommand(), file, env, errors, BridgeCommand::toConfig);
         broker = override(broker, "broker", errors, this::brokerFlags);
         display = override(display, "display", errors, this::displayFlags);
+        // One data folder on a Pi: unless the display is given a folder of its own, its history file sits beside
+        // the broker's files (the broker's data folder may come from the YAML's broker: section or --data).
+        if (display != null && broker != null && display.history().dataDir().equals(Path.of("data"))) {
+            HistorySettings h = display.history();
+            display = display.withHistory(new HistorySettings(broker.dataDir(), h.retentionDays(), h.zone(), h.tick()));
+        }
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }

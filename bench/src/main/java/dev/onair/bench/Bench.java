@@ -12,17 +12,22 @@ public final class Bench {
         void run(String[] args) throws Exception;
     }
 
-    private static final Map<String, Main> BENCHMARKS = new TreeMap<>(Map.of(
-            "latency", StatusLatency::main,
-            "memory", PiMemory::main,
-            "startup", StartUp::main,
-            "idle", PublisherIdle::main, // the name before issue 14
-            "publisher-idle", PublisherIdle::main,
-            "fanout", SseFanOut::main,
-            "throughput", Throughput::main,
-            "app-memory", AppMemory::main,
-            "badlogins", BadLogins::main,
-            "recovery", BrokerRecovery::main));
+    private static final Map<String, Main> BENCHMARKS = new TreeMap<>(Map.ofEntries(
+            bench("latency", StatusLatency::main),
+            bench("memory", PiMemory::main),
+            bench("startup", StartUp::main),
+            bench("idle", PublisherIdle::main), // the name before issue 14
+            bench("publisher-idle", PublisherIdle::main),
+            bench("fanout", SseFanOut::main),
+            bench("throughput", Throughput::main),
+            bench("app-memory", AppMemory::main),
+            bench("badlogins", BadLogins::main),
+            bench("recovery", BrokerRecovery::main),
+            bench("history", HistorySize::main)));
+
+    private static Map.Entry<String, Main> bench(String name, Main main) {
+        return Map.entry(name, main);
+    }
 
     private Bench() {}
 

@@ -1,5 +1,6 @@
 package dev.onair.display;
 
+import dev.onair.display.history.HistorySettings;
 import dev.onair.display.panel.PanelKind;
 import dev.onair.display.panel.Rotation;
 import dev.onair.display.scene.Animation;
@@ -18,6 +19,7 @@ import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,6 +197,27 @@ public final class DisplayCommand implements Callable<Integer> {
                     + "for none (default: ${DEFAULT-VALUE}).")
     String startupRainbow = "2s";
 
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "data",
+            description = "Data folder; presence history is " + HistorySettings.FILE_NAME + " in it (default: "
+                    + "${DEFAULT-VALUE}).")
+    Path data = Path.of("data");
+
+    @Option(
+            names = "--history-days",
+            paramLabel = "N",
+            defaultValue = "" + HistorySettings.DEFAULT_RETENTION_DAYS,
+            description = "Days of presence history kept (default: ${DEFAULT-VALUE}).")
+    int historyDays = HistorySettings.DEFAULT_RETENTION_DAYS;
+
+    @Option(
+            names = "--zone",
+            paramLabel = "ZONE",
+            description = "Time zone of the history's days, e.g. Europe/Berlin (default: the system's).")
+    String zone;
+
     @Mixin
     VerboseOption verbose;
 
@@ -259,6 +282,9 @@ public final class DisplayCommand implements Callable<Integer> {
         errors.require(
                 finalKey == null || finalKey.length() >= 8, "--api-key: the API key must be at least 8 characters");
         errors.check("--id", () -> Ids.require(id, "display id"));
+        errors.require(historyDays >= 1, "--history-days: " + historyDays + " must be at least 1");
+        ZoneId historyZone =
+                zone == null || zone.isBlank() ? ZoneId.systemDefault() : errors.check("--zone", () -> zoneOf(zone));
         errors.throwIfAny();
         WebSettings web = new WebSettings(httpHost, httpPort, finalKey, streamsPerAddress);
         PanelSettings panelSettings = new PanelSettings(kind, rot, spiSpeed, unicorndSocket, ledsDevice);
@@ -274,6 +300,15 @@ public final class DisplayCommand implements Callable<Integer> {
                 people,
                 lay,
                 rotate,
-                rainbow);
+                rainbow,
+                new HistorySettings(data, historyDays, historyZone, HistorySettings.DEFAULT_TICK));
+    }
+
+    private static ZoneId zoneOf(String name) {
+        try {
+            return ZoneId.of(name);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("'" + name + "' is not a time zone such as Europe/Berlin or UTC");
+        }
     }
 }

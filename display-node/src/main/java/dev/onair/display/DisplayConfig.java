@@ -1,5 +1,6 @@
 package dev.onair.display;
 
+import dev.onair.display.history.HistorySettings;
 import dev.onair.display.panel.PanelKind;
 import dev.onair.display.scene.Layout;
 import dev.onair.display.scene.Look;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param layout how several people share the panel
  * @param rotateEvery how long each person is shown with {@link Layout#ROTATE}
  * @param startupRainbow how long the rainbow sweep runs at start-up (zero for none)
+ * @param history where and how long presence history is kept (issue 15), or {@link HistorySettings#off()}
  */
 public record DisplayConfig(
         String id,
@@ -40,7 +42,8 @@ public record DisplayConfig(
         List<String> people,
         Layout layout,
         Duration rotateEvery,
-        Duration startupRainbow) {
+        Duration startupRainbow,
+        HistorySettings history) {
 
     public static final String DEFAULT_ID = "main";
     public static final int DEFAULT_BRIGHTNESS = 128;
@@ -68,6 +71,7 @@ public record DisplayConfig(
         if (startupRainbow.isNegative()) {
             throw new IllegalArgumentException("start-up rainbow " + startupRainbow + " must not be negative");
         }
+        Objects.requireNonNull(history, "history");
     }
 
     /** Display {@code main}, panel found automatically, dashboard on port 5000, the contract's colours. */
@@ -84,7 +88,8 @@ public record DisplayConfig(
                 List.of(),
                 Layout.SPLIT,
                 DEFAULT_ROTATE_EVERY,
-                DEFAULT_STARTUP_RAINBOW);
+                DEFAULT_STARTUP_RAINBOW,
+                HistorySettings.off());
     }
 
     public DisplayConfig withId(String newId) {
@@ -105,6 +110,10 @@ public record DisplayConfig(
 
     public DisplayConfig withStartupRainbow(Duration newStartupRainbow) {
         return toBuilder().startupRainbow(newStartupRainbow).build();
+    }
+
+    public DisplayConfig withHistory(HistorySettings newHistory) {
+        return toBuilder().history(newHistory).build();
     }
 
     public Topics topics() {
@@ -130,6 +139,7 @@ public record DisplayConfig(
         private Layout layout;
         private Duration rotateEvery;
         private Duration startupRainbow;
+        private HistorySettings history;
 
         private Builder(DisplayConfig from) {
             id = from.id;
@@ -144,6 +154,7 @@ public record DisplayConfig(
             layout = from.layout;
             rotateEvery = from.rotateEvery;
             startupRainbow = from.startupRainbow;
+            history = from.history;
         }
 
         public Builder id(String value) {
@@ -206,6 +217,11 @@ public record DisplayConfig(
             return this;
         }
 
+        public Builder history(HistorySettings value) {
+            history = value;
+            return this;
+        }
+
         public DisplayConfig build() {
             return new DisplayConfig(
                     id,
@@ -219,7 +235,8 @@ public record DisplayConfig(
                     people,
                     layout,
                     rotateEvery,
-                    startupRainbow);
+                    startupRainbow,
+                    history);
         }
     }
 }

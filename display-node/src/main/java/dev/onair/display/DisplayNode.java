@@ -1,5 +1,11 @@
 package dev.onair.display;
 
+import dev.onair.display.history.Change;
+import dev.onair.display.history.HistoryReader;
+import dev.onair.display.history.HistoryRoutes;
+import dev.onair.display.history.HistorySettings;
+import dev.onair.display.history.HistoryWriter;
+import dev.onair.display.history.PersonState;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.Panel;
 import dev.onair.display.panel.PanelHealth;
@@ -53,6 +59,7 @@ public final class DisplayNode implements Component {
     private RenderLoop render;
     private DashboardServer dashboard;
     private MqttConnection mqtt;
+    private HistoryWriter history;
 
     /** A display node driving the panel its configuration names (or finds). */
     public DisplayNode(DisplayConfig config) {
@@ -83,14 +90,29 @@ public final class DisplayNode implements Component {
         render = new RenderLoop(panel, renderer, people, light, config.night(), config.startupRainbow(), clock);
         mqtt = new HiveMqConnection(
                 config.broker(), "onair-display-" + config.id(), topics.displayAvailability(config.id()));
-        dashboard = new DashboardServer(config.web(), new Model(topics), hub);
+        HistorySettings historySettings = config.history();
+        HistoryReader reader = null;
+        if (historySettings.enabled()) {
+            history = new HistoryWriter(historySettings, clock);
+            reader = new HistoryReader(historySettings.file());
+        }
+        HistoryRoutes historyRoutes = new HistoryRoutes(
+                reader,
+                clock,
+                historySettings.zone(),
+                key -> config.look().colour(key).toHex());
+        dashboard = new DashboardServer(config.web(), new Model(topics), hub, List.of(historyRoutes));
 
         light.onChange(state -> {
             byte[] json = state.toJson();
             mqtt.publishRetained(topics.displayState(config.id()), json);
             hub.broadcast("display", new String(json, StandardCharsets.UTF_8));
         });
-        Inbox inbox = new Inbox(topics, people, light, config.look(), hub);
+        Inbox inbox = new Inbox(topics, people, light, config.look(), hub, (person, view) -> {
+            if (history != null) {
+                history.observe(new Change(person, PersonState.of(view), clock.instant()));
+            }
+        });
         // Each message draws a frame at once rather than at the next animation tick (up to 40 ms later).
         subscribe(topics.allPersonPresence(), (topic, payload) -> {
             inbox.presence(topic, payload);
@@ -108,7 +130,12 @@ public final class DisplayNode implements Component {
         }));
         mqtt.publishRetained(topics.displayState(config.id()), light.state().toJson());
 
-        parts = new Lifecycle(name()).add(render).add(dashboard).add(mqtt);
+        // History before the broker connection: the retained presences that arrive first are history too.
+        parts = new Lifecycle(name()).add(render);
+        if (history != null) {
+            parts.add(history);
+        }
+        parts.add(dashboard).add(mqtt);
         parts.start();
         log.info("Display '{}' started", config.id());
     }

@@ -30,13 +30,28 @@ final class Inbox {
     private final LightControl light;
     private final Look look;
     private final EventHub hub;
+    private final Watcher watcher;
 
-    Inbox(Topics topics, People people, LightControl light, Look look, EventHub hub) {
+    /** Told of every person whose presence or availability changed: the history (issue 15). */
+    interface Watcher {
+        /** @param view what the display now knows of the person, or null when it knows nothing any more */
+        void changed(String person, PersonView view);
+    }
+
+    Inbox(Topics topics, People people, LightControl light, Look look, EventHub hub, Watcher watcher) {
         this.topics = topics;
         this.people = people;
         this.light = light;
         this.look = look;
         this.hub = hub;
+        this.watcher = watcher;
+    }
+
+    private PersonView find(String person) {
+        return people.inOrder().stream()
+                .filter(p -> p.person().equals(person))
+                .findFirst()
+                .orElse(null);
     }
 
     /** {@code onair/person/<id>/presence}: strict contract JSON whose person is the topic's; empty forgets it. */
@@ -45,6 +60,7 @@ final class Inbox {
         if (payload.length == 0) {
             log.info("Presence of {} cleared", ref.id());
             people.removePresence(ref.id());
+            watcher.changed(ref.id(), find(ref.id()));
             return;
         }
         Presence presence = PresenceCodec.decode(payload);
@@ -53,6 +69,7 @@ final class Inbox {
         }
         PersonView view = people.updatePresence(presence);
         log.debug("Presence of {}: {} ({})", ref.id(), presence.status(), presence.activity());
+        watcher.changed(ref.id(), view);
         hub.broadcast("presence", Json.person(view, look.colour(view.lookKey())).toString());
     }
 
@@ -61,12 +78,14 @@ final class Inbox {
         TopicRef ref = topics.parse(topic).orElseThrow(() -> invalid("topic is not a person's availability topic"));
         if (payload.length == 0) {
             people.removeAvailability(ref.id());
+            watcher.changed(ref.id(), find(ref.id()));
             return;
         }
         Availability availability = Availability.parse(payload)
                 .orElseThrow(() -> new PayloadException(
                         PayloadException.Reason.UNKNOWN_VALUE, null, "availability is not 'online' or 'offline'"));
         PersonView view = people.updateAvailability(ref.id(), availability);
+        watcher.changed(ref.id(), view);
         hub.broadcast("availability", Json.availability(view, look.colour(view.lookKey())));
     }
 

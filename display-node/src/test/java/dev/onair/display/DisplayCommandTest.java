@@ -143,4 +143,30 @@ class DisplayCommandTest {
 
         assertThat(e.errors()).containsExactly("--api-key: the API key must be at least 8 characters");
     }
+
+    @Test
+    void history_defaultsToTheDataFolder400DaysAndTheSystemZone_andEachOptionIsTaken() {
+        DisplayConfig defaults = parse().toConfig();
+        assertThat(defaults.history().file()).isEqualTo(java.nio.file.Path.of("data", "onair-history.db"));
+        assertThat(defaults.history().retentionDays()).isEqualTo(400);
+        assertThat(defaults.history().zone()).isEqualTo(java.time.ZoneId.systemDefault());
+
+        DisplayConfig config = parse(
+                        "--data", "/var/lib/onair/history", "--history-days", "30", "--zone", "Europe/Berlin")
+                .toConfig();
+        assertThat(config.history().file()).isEqualTo(java.nio.file.Path.of("/var/lib/onair/history/onair-history.db"));
+        assertThat(config.history().retentionDays()).isEqualTo(30);
+        assertThat(config.history().zone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
+    void badHistoryOptions_areReportedTogether() {
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> parse("--history-days", "0", "--zone", "Mars/Olympus").toConfig());
+
+        assertThat(e.getMessage())
+                .contains("--history-days: 0 must be at least 1")
+                .contains("--zone: 'Mars/Olympus' is not a time zone");
+    }
 }

@@ -40,9 +40,16 @@ public final class DashboardServer implements Component {
     private final EventHub hub;
     private final ApiKeyGuard guard;
     private final StreamLimit streams;
+    private final List<ExtraRoutes> extraRoutes;
     private Javalin app;
 
     public DashboardServer(WebSettings settings, DashboardModel model, EventHub hub) {
+        this(settings, model, hub, List.of());
+    }
+
+    /** A dashboard that also serves the routes of other features. */
+    public DashboardServer(WebSettings settings, DashboardModel model, EventHub hub, List<ExtraRoutes> extraRoutes) {
+        this.extraRoutes = List.copyOf(extraRoutes);
         this.settings = settings;
         this.model = model;
         this.hub = hub;
@@ -71,6 +78,7 @@ public final class DashboardServer implements Component {
             config.routes.sse("/api/events", this::events);
             config.routes.post("/api/display", this::light);
             config.routes.post("/api/people/{person}/override", this::override);
+            extraRoutes.forEach(r -> r.addTo(config.routes));
         });
         try {
             app.start(settings.host(), settings.port());
