@@ -30,7 +30,7 @@ start_dockerd
 jar="$(compgen -G "app/target/onair-app-*-all.jar" | head -n 1 || true)"
 if [[ -n "$jar" && "${ONAIR_CI_DOCKER_MAVEN:-0}" != 1 ]] \
   && [[ -z "$(find . -path ./.git -prune -o -path '*/target' -prune -o -newer "$jar" \
-    \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -print -quit)" ]]; then
+    \( -path '*/src/main/*' -o -name 'pom.xml' \) -print -quit)" ]]; then
   export ONAIR_CI_JAR="$jar"
   echo "docker: the image takes $jar"
   .ci/docker-base-images.sh jre
