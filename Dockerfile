@@ -50,11 +50,12 @@ WORKDIR /var/lib/onair
 USER onair
 # Small-memory defaults for a Pi (measured in bench/README.md, "Pi memory"; the systemd unit, the launcher and the
 # benchmarks use the same, bench's ShippedFlagsTest checks it): a fixed 64 MiB heap (live data is ~35 MiB after a
-# GC; 48 MiB thrashes under 10,000 changes), C1 only, smaller code cache and metaspace, Netty's pooled allocator
+# GC; 48 MiB thrashes under 10,000 changes), one C1 and one C2 compiler thread (C1 only made the broker's
+# PBKDF2 password check 10 to 20 times slower: logins timed out), smaller code cache and metaspace, Netty's pooled allocator
 # with one direct and one heap arena of 1 MiB chunks (its defaults keep 4 MiB chunks in up to 4 arenas of each; the
 # unpooled allocator ran out of the 32 MiB of direct memory under bench/'s throughput load), at most two glibc malloc
 # arenas. Override with JAVA_TOOL_OPTIONS.
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xss512k -Xmx64m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=80m -XX:MaxDirectMemorySize=32m -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1 -Dio.netty.allocator.maxOrder=7"
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xss512k -Xmx64m -XX:CICompilerCount=2 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=80m -XX:MaxDirectMemorySize=32m -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1 -Dio.netty.allocator.maxOrder=7"
 ENV MALLOC_ARENA_MAX=2
 # Class data sharing (issue 17): one start of `onair pi` on throw-away certificates, in this build's own network
 # namespace, records the classes it loads (the JVM writes the archive as it stops); every java in the image then maps
