@@ -84,11 +84,23 @@ as_user "sed -i -e \"s/^HOST_UID=.*/HOST_UID=\$(id -u)/\" -e \"s/^HOST_GID=.*/HO
 as_user "sed -i -e 's/^PUBLISH_ADDRESS=.*/PUBLISH_ADDRESS=127.0.0.1/' -e 's/^TLS_PORT=.*/TLS_PORT=$tls_port/' \
   -e 's/^WSS_PORT=.*/WSS_PORT=$wss_port/' -e 's/^MQTT_PORT=.*/MQTT_PORT=$mqtt_port/' \
   -e 's/^HTTP_PORT=.*/HTTP_PORT=$http_port/' -e 's/^#ONAIR_IMAGE=.*/ONAIR_IMAGE=$image/' .env"
-say "building the image with MAVEN_IMAGE=$maven_image JRE_IMAGE=$jre_image"
+build_args="--build-arg JRE_IMAGE=$jre_image"
+if [[ -n "${ONAIR_CI_JAR:-}" ]]; then
+  # The jar CI built and tested (.ci/docker.sh), through the Dockerfile's JAR argument; no Maven in the image build.
+  mkdir -p "$app/app/target"
+  cp "$repo/$ONAIR_CI_JAR" "$app/app/target/"
+  chown -R "$user:" "$app/app/target"
+  build_args+=" --build-arg MAVEN_IMAGE=$jre_image --build-arg JAR=app/target/$(basename "$ONAIR_CI_JAR")"
+else
+  build_args+=" --build-arg MAVEN_IMAGE=$maven_image"
+fi
+say "building the image with $build_args"
 tb=$SECONDS
-compose "build -q --build-arg MAVEN_IMAGE=$maven_image --build-arg JRE_IMAGE=$jre_image broker" \
-  || { fail "docker-compose build"; exit 1; }
+compose "build -q $build_args broker" || { fail "docker-compose build"; exit 1; }
 ok "docker-compose build ($((SECONDS - tb)) s)"
+# The class data sharing archive made at build is one every java in the image can map (-Xshare:on fails otherwise).
+as_user "docker run --rm --entrypoint java $image -Xshare:on -jar /opt/onair/onair.jar --version" >/dev/null 2>&1 \
+  && ok "the image's class data sharing archive maps (-Xshare:on)" || fail "the image's CDS archive does not map"
 
 # --- README: certificates, secrets, users ------------------------------------------------------------------------
 compose 'run --rm broker certs --host onair-pi --ip 127.0.0.1' >/dev/null || { fail "certs"; exit 1; }

@@ -3,7 +3,7 @@
 #   onair-ci/debian:bookworm   debootstrap --variant=minbase bookworm, docker import
 #   onair-ci/jre:17            + openjdk-17-jre-headless             (for JRE_IMAGE)
 #   onair-ci/maven:17          onair-ci/jre:17 + openjdk-17-jdk-headless, maven, this machine's extra CA
-#                              certificates (for MAVEN_IMAGE)
+#                              certificates (for MAVEN_IMAGE; only when the image builds the jar itself)
 # Kept between runs on the same machine: the debootstrap tarball in $ONAIR_CI_CACHE and the images in Docker's own
 # store (a second run only re-checks Docker's build cache). A fresh machine makes them all, in a few minutes.
 set -euo pipefail
@@ -36,7 +36,11 @@ mkdir "$context/ca-certificates"
 find /usr/local/share/ca-certificates -name '*.crt' -type f -exec cp {} "$context/ca-certificates/" \; 2>/dev/null || true
 # The Maven image builds on the JRE image: the JDK package only adds to the JRE package.
 base=onair-ci/debian:bookworm
+# Arguments: which images (default: jre maven; CI with a prebuilt jar needs only jre).
+images=("$@")
+((${#images[@]})) || images=(jre maven)
 for image in jre maven; do
+  [[ " ${images[*]} " == *" $image "* ]] || continue
   cp "images/$image.Dockerfile" "$context/Dockerfile"
   echo "docker-base-images: onair-ci/$image:17"
   docker build -q --build-arg "BASE=$base" -t "onair-ci/$image:17" "$context" >/dev/null

@@ -22,12 +22,13 @@ public final class NodeProcess implements AutoCloseable {
             "-XX:+UseSerialGC",
             "-Xss512k",
             "-Xmx64m",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:CICompilerCount=1",
+            "-XX:CICompilerCount=2",
             "-XX:ReservedCodeCacheSize=16m",
             "-XX:MaxMetaspaceSize=80m",
             "-XX:MaxDirectMemorySize=32m",
-            "-Dio.netty.allocator.type=unpooled");
+            "-Dio.netty.allocator.numDirectArenas=1",
+            "-Dio.netty.allocator.numHeapArenas=1",
+            "-Dio.netty.allocator.maxOrder=7");
 
     /**
      * The environment OnAir ships for the Pi (Dockerfile ENV, the systemd unit's Environment=, the launcher): glibc
