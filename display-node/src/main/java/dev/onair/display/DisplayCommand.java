@@ -108,6 +108,14 @@ public final class DisplayCommand implements Callable<Integer> {
     int streamsPerAddress = WebSettings.DEFAULT_STREAMS_PER_ADDRESS;
 
     @Option(
+            names = "--max-event-streams",
+            paramLabel = "N",
+            defaultValue = "" + WebSettings.DEFAULT_MAX_STREAMS,
+            description =
+                    "Most dashboard event streams served at once, from every address (default: " + "${DEFAULT-VALUE}).")
+    int maxEventStreams = WebSettings.DEFAULT_MAX_STREAMS;
+
+    @Option(
             names = "--api-key",
             paramLabel = "KEY",
             description = "Key the dashboard's controls need (X-API-Key). Without one, controls work from this "
@@ -179,6 +187,12 @@ public final class DisplayCommand implements Callable<Integer> {
             defaultValue = "split",
             description = "split (a region per person) or rotate (one at a time) (default: ${DEFAULT-VALUE}).")
     String layout = "split";
+
+    @Option(
+            names = "--give-offline-columns",
+            description = "With --layout split, people whose publisher is offline give their part of the panel to "
+                    + "the others (while anyone is online).")
+    boolean giveOfflineColumns;
 
     @Option(
             names = "--rotate-seconds",
@@ -264,8 +278,11 @@ public final class DisplayCommand implements Callable<Integer> {
         errors.require(
                 finalKey == null || finalKey.length() >= 8, "--api-key: the API key must be at least 8 characters");
         errors.check("--id", () -> Ids.require(id, "display id"));
+        errors.require(
+                maxEventStreams >= 1 && maxEventStreams <= 100_000,
+                "--max-event-streams: " + maxEventStreams + " is outside 1..100000");
         errors.throwIfAny();
-        WebSettings web = new WebSettings(httpHost, httpPort, finalKey, streamsPerAddress);
+        WebSettings web = new WebSettings(httpHost, httpPort, finalKey, streamsPerAddress, maxEventStreams);
         PanelSettings panelSettings = new PanelSettings(kind, rot, spiSpeed, unicorndSocket, ledsDevice);
         return new DisplayConfig(
                 id,
@@ -279,7 +296,8 @@ public final class DisplayCommand implements Callable<Integer> {
                 people,
                 lay,
                 Duration.ofSeconds(rotateSeconds),
-                Duration.ofSeconds(rainbowSeconds));
+                Duration.ofSeconds(rainbowSeconds),
+                giveOfflineColumns);
     }
 
     private String readKey(ConfigErrors errors) {

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param layout how several people share the panel
  * @param rotateEvery how long each person is shown with {@link Layout#ROTATE}
  * @param startupRainbow how long the rainbow sweep runs at start-up (zero for none)
+ * @param giveOfflineColumns whether people whose publisher is offline give their part of the panel to the others
  */
 public record DisplayConfig(
         String id,
@@ -40,7 +41,8 @@ public record DisplayConfig(
         List<String> people,
         Layout layout,
         Duration rotateEvery,
-        Duration startupRainbow) {
+        Duration startupRainbow,
+        boolean giveOfflineColumns) {
 
     public static final String DEFAULT_ID = "main";
     public static final int DEFAULT_BRIGHTNESS = 128;
@@ -66,6 +68,36 @@ public record DisplayConfig(
         if (startupRainbow.isNegative()) {
             throw new IllegalArgumentException("start-up rainbow " + startupRainbow + " must not be negative");
         }
+    }
+
+    /** Everyone keeps their part of the panel, offline or not. */
+    public DisplayConfig(
+            String id,
+            BrokerSettings broker,
+            String topicPrefix,
+            PanelSettings panel,
+            WebSettings web,
+            Look look,
+            int brightness,
+            NightHours night,
+            List<String> people,
+            Layout layout,
+            Duration rotateEvery,
+            Duration startupRainbow) {
+        this(
+                id,
+                broker,
+                topicPrefix,
+                panel,
+                web,
+                look,
+                brightness,
+                night,
+                people,
+                layout,
+                rotateEvery,
+                startupRainbow,
+                false);
     }
 
     /** Display {@code main}, panel found automatically, dashboard on port 5000, the contract's colours. */
@@ -98,7 +130,8 @@ public record DisplayConfig(
                 people,
                 layout,
                 rotateEvery,
-                startupRainbow);
+                startupRainbow,
+                giveOfflineColumns);
     }
 
     public DisplayConfig withBroker(BrokerSettings newBroker) {
@@ -114,7 +147,8 @@ public record DisplayConfig(
                 people,
                 layout,
                 rotateEvery,
-                startupRainbow);
+                startupRainbow,
+                giveOfflineColumns);
     }
 
     public DisplayConfig withPanel(PanelSettings newPanel) {
@@ -130,7 +164,8 @@ public record DisplayConfig(
                 people,
                 layout,
                 rotateEvery,
-                startupRainbow);
+                startupRainbow,
+                giveOfflineColumns);
     }
 
     public DisplayConfig withWeb(WebSettings newWeb) {
@@ -146,7 +181,8 @@ public record DisplayConfig(
                 people,
                 layout,
                 rotateEvery,
-                startupRainbow);
+                startupRainbow,
+                giveOfflineColumns);
     }
 
     public DisplayConfig withStartupRainbow(Duration newStartupRainbow) {
@@ -162,7 +198,25 @@ public record DisplayConfig(
                 people,
                 layout,
                 rotateEvery,
-                newStartupRainbow);
+                newStartupRainbow,
+                giveOfflineColumns);
+    }
+
+    public DisplayConfig withGiveOfflineColumns(boolean give) {
+        return new DisplayConfig(
+                id,
+                broker,
+                topicPrefix,
+                panel,
+                web,
+                look,
+                brightness,
+                night,
+                people,
+                layout,
+                rotateEvery,
+                startupRainbow,
+                give);
     }
 
     public Topics topics() {

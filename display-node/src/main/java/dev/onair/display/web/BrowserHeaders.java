@@ -1,6 +1,7 @@
 package dev.onair.display.web;
 
 import io.javalin.http.Context;
+import java.util.function.BiConsumer;
 
 /**
  * The headers that keep a browser from being turned against the dashboard, on every answer: a Content-Security-Policy
@@ -18,9 +19,14 @@ final class BrowserHeaders {
     private BrowserHeaders() {}
 
     static void add(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        add(ctx::header);
+    }
+
+    /** The same headers through any setter (the event stream's servlet sets them on its own response). */
+    static void add(BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", CSP);
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", "no-referrer");
     }
 }

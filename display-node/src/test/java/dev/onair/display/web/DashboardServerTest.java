@@ -65,7 +65,20 @@ class DashboardServerTest {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(r.body())
                 .isEqualTo("{\"width\":2,\"height\":2,\"brightness\":255,"
-                        + "\"pixels\":[[255,0,0],[0,255,0],[0,0,255],[1,2,3]]}");
+                        + "\"pixels\":[[255,0,0],[0,255,0],[0,0,255],[1,2,3]],\"regions\":[]}");
+    }
+
+    /** Issue 15: the legend's source, who has which columns. */
+    @Test
+    void frame_namesWhoHasWhichPartOfThePanel() throws Exception {
+        String base = start(null);
+        model.regions = List.of(
+                new dev.onair.display.scene.Region("alice", 0, 0, 1, 2),
+                new dev.onair.display.scene.Region("bob", 1, 0, 1, 2));
+
+        assertThat(get(base + "/api/display/frame").body())
+                .endsWith(",\"regions\":[{\"person\":\"alice\",\"x\":0,\"y\":0,\"width\":1,\"height\":2},"
+                        + "{\"person\":\"bob\",\"x\":1,\"y\":0,\"width\":1,\"height\":2}]}");
     }
 
     @Test
