@@ -14,7 +14,7 @@ final class BrowserHeaders {
      * allows; only inline {@code style=""} attributes and {@code <style>} blocks would need {@code 'unsafe-inline'}.
      */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            + "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private BrowserHeaders() {}
 

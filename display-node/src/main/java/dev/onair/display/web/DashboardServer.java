@@ -54,7 +54,12 @@ public final class DashboardServer implements Component {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.staticFiles.add("/web", io.javalin.http.staticfiles.Location.CLASSPATH);
+            config.staticFiles.add(files -> {
+                files.directory = "/web";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                // The web app manifest's own type (W3C Web App Manifest, section "Media type registration").
+                files.mimeTypes.add("application/manifest+json", "webmanifest");
+            });
             config.routes.before(BrowserHeaders::add);
             // The event stream is a servlet of its own beside Javalin's, for non-blocking output (issue 15).
             config.jetty.modifyServletContextHandler(handler -> {
