@@ -19,38 +19,100 @@
     return new Date(iso).toLocaleString();
   }
 
+  // Each person's row is made once and updated in place, so an open override menu (and its choices) survives every
+  // presence update; rows are only moved when the order changes.
+  const rows = new Map();
+  const displayName = (p) => (p && p.name) || (p && p.person) || '';
+
   function renderPeople() {
     const list = $('people');
     const entries = [...people.values()];
     if (entries.length === 0) {
       list.innerHTML = '<li class="muted">No one has published a presence yet.</li>';
+      rows.clear();
       return;
     }
-    list.innerHTML = '';
-    for (const p of entries) {
-      const li = $('person-tpl').content.firstElementChild.cloneNode(true);
-      li.dataset.person = p.person;
-      li.querySelector('.name').textContent = p.person;
-      const offline = p.availability === 'offline';
-      const status = li.querySelector('.status');
-      status.textContent = words(p.status) + (p.activity && p.activity !== p.status ? ' · ' + words(p.activity) : '');
-      if (offline) {
-        const tag = document.createElement('span');
-        tag.className = 'offline-tag';
-        tag.textContent = ' · publisher offline';
-        status.appendChild(tag);
+    list.querySelectorAll('li.muted').forEach((li) => li.remove());
+    entries.forEach((p, i) => {
+      let li = rows.get(p.person);
+      if (!li) {
+        li = makeRow(p.person);
+        rows.set(p.person, li);
       }
-      const since = p.since ? 'since ' + new Date(p.since).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) + ' (' + ago(p.since) + ')' : '';
-      const until = p.override_until ? ' · override until ' + new Date(p.override_until).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) : '';
-      li.querySelector('.since').textContent = since + until + (p.source ? ' · ' + p.source : '');
-      li.querySelector('.swatch').style.background = colourOf(p);
-      renderMedia(li, p, offline);
-      li.querySelector('.override').addEventListener('change', (e) => {
-        if (e.target.value) override(p.person, e.target.value);
-        e.target.value = '';
-      });
-      list.appendChild(li);
+      updateRow(li, p);
+      if (list.children[i] !== li) list.insertBefore(li, list.children[i] || null);
+    });
+    renderLegend();
+  }
+
+  function makeRow(person) {
+    const li = $('person-tpl').content.firstElementChild.cloneNode(true);
+    li.dataset.person = person;
+    const menu = li.querySelector('.override');
+    menu.querySelector('.apply').addEventListener('click', () => {
+      const status = menu.querySelector('.ovr-status').value;
+      const dur = menu.querySelector('.ovr-for').value;
+      const body = {status};
+      if (dur) body.for = dur;
+      override(person, body).then(() => { menu.open = false; });
+    });
+    menu.querySelector('.clear').addEventListener('click', () => {
+      override(person, {status: 'auto'}).then(() => { menu.open = false; });
+    });
+    return li;
+  }
+
+  function updateRow(li, p) {
+    const name = li.querySelector('.name');
+    name.textContent = displayName(p);
+    name.title = p.person;
+    const offline = p.availability === 'offline';
+    const status = li.querySelector('.status');
+    status.textContent = words(p.status) + (p.activity && p.activity !== p.status ? ' · ' + words(p.activity) : '');
+    if (offline) {
+      const tag = document.createElement('span');
+      tag.className = 'offline-tag';
+      tag.textContent = ' · publisher offline';
+      status.appendChild(tag);
     }
+    const since = p.since ? 'since ' + new Date(p.since).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) + ' (' + ago(p.since) + ')' : '';
+    const until = p.override_until ? ' · override until ' + new Date(p.override_until).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) : '';
+    li.querySelector('.since').textContent = since + until + (p.source ? ' · ' + p.source : '');
+    li.querySelector('.swatch').style.background = colourOf(p);
+    renderMedia(li, p, offline);
+  }
+
+  // Which part of the panel is whom, from the regions the frame names; names escaped by textContent.
+  let regions = [];
+  let panelSize = {width: 0, height: 0};
+  function renderLegend() {
+    const legend = $('legend');
+    const key = JSON.stringify(regions) + [...people.values()].map((p) => p.person + displayName(p) + colourOf(p)).join();
+    if (legend.dataset.key === key) return;
+    legend.dataset.key = key;
+    legend.innerHTML = '';
+    const columns = panelSize.width >= panelSize.height;
+    for (const r of regions) {
+      const p = people.get(r.person) || {person: r.person};
+      const item = document.createElement('li');
+      item.dataset.person = r.person;
+      const sw = document.createElement('span');
+      sw.className = 'legend-swatch';
+      sw.style.background = colourOf(p);
+      const label = document.createElement('span');
+      label.textContent = displayName(p);
+      label.title = r.person;
+      const where = document.createElement('small');
+      where.className = 'muted';
+      const from = columns ? r.x : r.y;
+      const size = columns ? r.width : r.height;
+      const whole = columns ? panelSize.width : panelSize.height;
+      where.textContent = size === whole ? ' whole panel'
+        : (columns ? ' columns ' : ' rows ') + (from + 1) + '–' + (from + size);
+      item.append(sw, label, where);
+      legend.appendChild(item);
+    }
+    legend.hidden = regions.length === 0;
   }
 
   // Camera, microphone and unread count (issue 13); null or absent means the publisher cannot tell, so nothing is said.
@@ -113,6 +175,9 @@
     const level = Math.pow(Math.max(0, Math.min(255, f.brightness)) / 255, 1 / 2.2);
     grid.style.filter = 'brightness(' + level.toFixed(3) + ')';
     grid.dataset.brightness = String(f.brightness);
+    panelSize = {width: f.width, height: f.height};
+    regions = Array.isArray(f.regions) ? f.regions : [];
+    renderLegend();
   }
 
   // The panel's health from /healthz: a line under the grid while the panel refuses its frames.
@@ -172,8 +237,9 @@
     return r.ok ? JSON.parse(text) : null;
   }
 
-  async function override(person, status) {
-    await send('/api/people/' + encodeURIComponent(person) + '/override', {status});
+  // The contract's JSON override (section 4): {"status":"busy","for":"PT30M"}, no "for" until cleared.
+  async function override(person, body) {
+    await send('/api/people/' + encodeURIComponent(person) + '/override', body);
   }
 
   async function lightCommand(cmd) {

@@ -31,14 +31,21 @@ public final class SseClients implements AutoCloseable {
         loop.setDaemon(true);
     }
 
-    /** Opens {@code count} streams to {@code GET path} on loopback {@code port}. */
+    /**
+     * Opens {@code count} streams to {@code GET path} on loopback {@code port}, each from its own loopback address
+     * (127.1.x.y: Linux answers the whole 127/8), as that many dashboards on their own phones would: the display's
+     * per-address limit stays as shipped.
+     */
     public static SseClients open(int port, String path, int count, IntFunction<String> marker) throws IOException {
         SseClients sse = new SseClients(Selector.open(), marker);
         byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                         + "\r\nAccept: text/event-stream\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < count; i++) {
-            SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+            SocketChannel channel = SocketChannel.open();
+            channel.bind(new InetSocketAddress(
+                    java.net.InetAddress.getByAddress(new byte[] {127, 1, (byte) (i / 250), (byte) (i % 250 + 1)}), 0));
+            channel.connect(new InetSocketAddress("127.0.0.1", port));
             channel.write(ByteBuffer.wrap(request));
             channel.configureBlocking(false);
             Client c = new Client(i, channel);

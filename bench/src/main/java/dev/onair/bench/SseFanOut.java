@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Dashboard fan-out (issue 7): {@code --clients} Server-Sent Events streams on a display node's {@code /api/events},
- * then {@code --changes} presence changes published to the broker one at a time; for each, the delay from the publish
- * to its arrival at every client. Broker, display and clients in this JVM, over loopback.
+ * Dashboard fan-out (issues 7 and 15): {@code --clients} Server-Sent Events streams on a display node's
+ * {@code /api/events}, each from its own loopback address, then {@code --changes} presence changes published to the
+ * broker one at a time; for each, the delay from the publish to its arrival at every client. Broker, display and
+ * clients in this JVM, over loopback; the memory and threads the streams add are this JVM's before and after they
+ * open (heap after a full GC, resident set, live threads).
  */
 public final class SseFanOut {
     private static final long BASE = 1_900_000_000L;
@@ -24,7 +26,15 @@ public final class SseFanOut {
     private SseFanOut() {}
 
     /** One run's figures. */
-    public record Result(int asked, int streaming, int refused, List<Double> latencies, List<Double> allReached) {}
+    public record Result(
+            int asked,
+            int streaming,
+            int refused,
+            List<Double> latencies,
+            List<Double> allReached,
+            double heapMiB,
+            double rssMiB,
+            int threads) {}
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
@@ -40,14 +50,23 @@ public final class SseFanOut {
                 "p50",
                 "p99",
                 "max",
-                "median change reached all streams");
-        List<List<Double>> columns =
-                List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                "median change reached all streams",
+                "heap added (MiB)",
+                "RSS added (MiB)",
+                "threads added");
+        List<List<Double>> columns = List.of(
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>());
         for (int r = 0; r < runs; r++) {
             Result result = measure(clients, changes);
             Stats s = Stats.of(result.latencies());
             double all = Stats.of(result.allReached()).p50();
-            double[] row = {s.p50(), s.p99(), s.max(), all};
+            double[] row = {s.p50(), s.p99(), s.max(), all, result.heapMiB(), result.rssMiB(), result.threads()};
             for (int i = 0; i < row.length; i++) {
                 columns.get(i).add(row[i]);
             }
@@ -59,7 +78,10 @@ public final class SseFanOut {
                     row[0],
                     row[1],
                     row[2],
-                    row[3]);
+                    row[3],
+                    row[4],
+                    row[5],
+                    row[6]);
         }
         List<Object> median = new ArrayList<>(List.of("median", "", "", ""));
         columns.forEach(c -> median.add(Stats.median(c)));
@@ -83,6 +105,7 @@ public final class SseFanOut {
             display.start();
             fan = Mqtt.connect(broker.settings("fan"), "fan", 10);
             awaitTrue(display::isConnected, 20_000);
+            Footprint before = Footprint.now();
             try (SseClients sse = SseClients.open(
                     display.httpPort(),
                     "/api/events",
@@ -92,6 +115,7 @@ public final class SseFanOut {
                 List<Double> latencies = new ArrayList<>();
                 List<Double> allReached = new ArrayList<>();
                 int streaming = sse.streaming();
+                Footprint with = Footprint.now();
                 for (int k = 0; k < changes; k++) {
                     sse.drain();
                     long start = System.nanoTime();
@@ -121,7 +145,15 @@ public final class SseFanOut {
                     }
                     Thread.sleep(100);
                 }
-                return new Result(clients, streaming, sse.closedByServer(), latencies, allReached);
+                return new Result(
+                        clients,
+                        streaming,
+                        sse.closedByServer(),
+                        latencies,
+                        allReached,
+                        (with.heap() - before.heap()) / 1048576.0,
+                        (with.rssKiB() - before.rssKiB()) / 1024.0,
+                        with.threads() - before.threads());
             }
         } finally {
             if (fan != null) {
@@ -131,6 +163,23 @@ public final class SseFanOut {
                 display.stop();
             }
             broker.close();
+        }
+    }
+
+    /** This JVM's heap in use after a full collection, resident set and live threads. */
+    private record Footprint(long heap, long rssKiB, int threads) {
+        static Footprint now() throws java.io.IOException, InterruptedException {
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+                Thread.sleep(200);
+            }
+            long heap = java.lang.management.ManagementFactory.getMemoryMXBean()
+                    .getHeapMemoryUsage()
+                    .getUsed();
+            return new Footprint(
+                    heap,
+                    Procfs.rssKiB(ProcessHandle.current().pid()),
+                    java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount());
         }
     }
 

@@ -109,6 +109,14 @@ public final class DisplayCommand implements Callable<Integer> {
     int streamsPerAddress = WebSettings.DEFAULT_STREAMS_PER_ADDRESS;
 
     @Option(
+            names = "--max-event-streams",
+            paramLabel = "N",
+            defaultValue = "" + WebSettings.DEFAULT_MAX_STREAMS,
+            description =
+                    "Most dashboard event streams served at once, from every address (default: " + "${DEFAULT-VALUE}).")
+    int maxEventStreams = WebSettings.DEFAULT_MAX_STREAMS;
+
+    @Option(
             names = "--api-key",
             paramLabel = "KEY",
             description = "Key the dashboard's controls need (X-API-Key). Without one, controls work from this "
@@ -180,6 +188,12 @@ public final class DisplayCommand implements Callable<Integer> {
             defaultValue = "split",
             description = "split (a region per person) or rotate (one at a time) (default: ${DEFAULT-VALUE}).")
     String layout = "split";
+
+    @Option(
+            names = "--give-offline-columns",
+            description = "With --layout split, people whose publisher is offline give their part of the panel to "
+                    + "the others (while anyone is online).")
+    boolean giveOfflineColumns;
 
     @Option(
             names = "--rotate-seconds",
@@ -285,8 +299,11 @@ public final class DisplayCommand implements Callable<Integer> {
         errors.require(historyDays >= 1, "--history-days: " + historyDays + " must be at least 1");
         ZoneId historyZone =
                 zone == null || zone.isBlank() ? ZoneId.systemDefault() : errors.check("--zone", () -> zoneOf(zone));
+        errors.require(
+                maxEventStreams >= 1 && maxEventStreams <= 100_000,
+                "--max-event-streams: " + maxEventStreams + " is outside 1..100000");
         errors.throwIfAny();
-        WebSettings web = new WebSettings(httpHost, httpPort, finalKey, streamsPerAddress);
+        WebSettings web = new WebSettings(httpHost, httpPort, finalKey, streamsPerAddress, maxEventStreams);
         PanelSettings panelSettings = new PanelSettings(kind, rot, spiSpeed, unicorndSocket, ledsDevice);
         return new DisplayConfig(
                 id,
@@ -301,7 +318,8 @@ public final class DisplayCommand implements Callable<Integer> {
                 lay,
                 rotate,
                 rainbow,
-                new HistorySettings(data, historyDays, historyZone, HistorySettings.DEFAULT_TICK));
+                new HistorySettings(data, historyDays, historyZone, HistorySettings.DEFAULT_TICK),
+                giveOfflineColumns);
     }
 
     private static ZoneId zoneOf(String name) {

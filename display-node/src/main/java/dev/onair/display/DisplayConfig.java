@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param rotateEvery how long each person is shown with {@link Layout#ROTATE}
  * @param startupRainbow how long the rainbow sweep runs at start-up (zero for none)
  * @param history where and how long presence history is kept (issue 15), or {@link HistorySettings#off()}
+ * @param giveOfflineColumns whether people whose publisher is offline give their part of the panel to the others
  */
 public record DisplayConfig(
         String id,
@@ -43,7 +44,8 @@ public record DisplayConfig(
         Layout layout,
         Duration rotateEvery,
         Duration startupRainbow,
-        HistorySettings history) {
+        HistorySettings history,
+        boolean giveOfflineColumns) {
 
     public static final String DEFAULT_ID = "main";
     public static final int DEFAULT_BRIGHTNESS = 128;
@@ -89,7 +91,8 @@ public record DisplayConfig(
                 Layout.SPLIT,
                 DEFAULT_ROTATE_EVERY,
                 DEFAULT_STARTUP_RAINBOW,
-                HistorySettings.off());
+                HistorySettings.off(),
+                false);
     }
 
     public DisplayConfig withId(String newId) {
@@ -116,6 +119,10 @@ public record DisplayConfig(
         return toBuilder().history(newHistory).build();
     }
 
+    public DisplayConfig withGiveOfflineColumns(boolean give) {
+        return toBuilder().giveOfflineColumns(give).build();
+    }
+
     public Topics topics() {
         return new Topics(topicPrefix, Topics.DEFAULT_DISCOVERY_PREFIX);
     }
@@ -140,6 +147,7 @@ public record DisplayConfig(
         private Duration rotateEvery;
         private Duration startupRainbow;
         private HistorySettings history;
+        private boolean giveOfflineColumns;
 
         private Builder(DisplayConfig from) {
             id = from.id;
@@ -155,6 +163,7 @@ public record DisplayConfig(
             rotateEvery = from.rotateEvery;
             startupRainbow = from.startupRainbow;
             history = from.history;
+            giveOfflineColumns = from.giveOfflineColumns;
         }
 
         public Builder id(String value) {
@@ -222,6 +231,11 @@ public record DisplayConfig(
             return this;
         }
 
+        public Builder giveOfflineColumns(boolean value) {
+            giveOfflineColumns = value;
+            return this;
+        }
+
         public DisplayConfig build() {
             return new DisplayConfig(
                     id,
@@ -236,7 +250,8 @@ public record DisplayConfig(
                     layout,
                     rotateEvery,
                     startupRainbow,
-                    history);
+                    history,
+                    giveOfflineColumns);
         }
     }
 }

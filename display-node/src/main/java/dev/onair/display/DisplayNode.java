@@ -12,6 +12,7 @@ import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.LightControl;
 import dev.onair.display.scene.People;
 import dev.onair.display.scene.PersonView;
+import dev.onair.display.scene.Region;
 import dev.onair.display.scene.SceneRenderer;
 import dev.onair.display.web.DashboardModel;
 import dev.onair.display.web.DashboardServer;
@@ -85,8 +86,13 @@ public final class DisplayNode implements Component {
                 new LightState(true, config.brightness(), config.look().colour("unknown"), LightState.EFFECT_PRESENCE));
         hub = new EventHub();
         Panel panel = panels.apply(config.panel());
-        SceneRenderer renderer =
-                new SceneRenderer(panel.width(), panel.height(), config.look(), config.layout(), config.rotateEvery());
+        SceneRenderer renderer = new SceneRenderer(
+                panel.width(),
+                panel.height(),
+                config.look(),
+                config.layout(),
+                config.rotateEvery(),
+                config.giveOfflineColumns());
         render = new RenderLoop(panel, renderer, people, light, config.night(), config.startupRainbow(), clock);
         mqtt = new HiveMqConnection(
                 config.broker(), "onair-display-" + config.id(), topics.displayAvailability(config.id()));
@@ -222,6 +228,11 @@ public final class DisplayNode implements Component {
         @Override
         public int frameBrightness() {
             return render.shownBrightness();
+        }
+
+        @Override
+        public List<Region> regions() {
+            return render.shownRegions();
         }
 
         @Override

@@ -7,6 +7,7 @@ import dev.onair.display.scene.LightControl;
 import dev.onair.display.scene.NightHours;
 import dev.onair.display.scene.People;
 import dev.onair.display.scene.PersonView;
+import dev.onair.display.scene.Region;
 import dev.onair.display.scene.SceneRenderer;
 import dev.onair.protocol.light.LightState;
 import dev.onair.runtime.lifecycle.Component;
@@ -42,6 +43,7 @@ final class RenderLoop implements Component {
     private final Clock clock;
     private final AtomicReference<Frame> shown = new AtomicReference<>();
     private final AtomicInteger shownBrightness = new AtomicInteger();
+    private final AtomicReference<List<Region>> shownRegions = new AtomicReference<>(List.of());
     private final PanelHealth health = new PanelHealth();
     private volatile ScheduledExecutorService executor;
     private Instant started;
@@ -99,6 +101,11 @@ final class RenderLoop implements Component {
         return shown.get();
     }
 
+    /** Who has which part of the frame now shown; empty unless it shows the people's presence. */
+    List<Region> shownRegions() {
+        return shownRegions.get();
+    }
+
     /** The brightness the LEDs run at now, 0-255 of full output (the panel's own cap applied), 0 while dark. */
     int shownBrightness() {
         return shownBrightness.get();
@@ -138,12 +145,16 @@ final class RenderLoop implements Component {
         light.followPresence(renderer.presenceColour(everyone));
         LightState state = light.state();
         Frame frame;
+        List<Region> regions = List.of();
         // The rainbow says "connecting": it ends at the first presence, so a retained state shows as soon as the
         // broker sends it, not after the sweep (issue 17, "up in a second").
         if (seconds < startupRainbow.toMillis() / 1000.0 && nobodyKnown(everyone)) {
             frame = renderer.rainbow(seconds);
         } else {
             frame = renderer.render(everyone, state, seconds);
+            if (state.on() && LightState.EFFECT_PRESENCE.equals(state.effect())) {
+                regions = renderer.regions(everyone, seconds);
+            }
         }
         int brightness = state.brightness();
         if (night != null) {
@@ -151,7 +162,9 @@ final class RenderLoop implements Component {
         }
         if (brightness == 0) {
             frame = Frame.black(panel.width(), panel.height());
+            regions = List.of();
         }
+        shownRegions.set(regions);
         shown.set(frame);
         shownBrightness.set(brightness == 0 ? 0 : panel.outputBrightness(brightness));
         if (!frame.equals(lastSent) || brightness != lastBrightness) {
@@ -180,6 +193,7 @@ final class RenderLoop implements Component {
         panel.close();
         shown.set(Frame.black(panel.width(), panel.height()));
         shownBrightness.set(0);
+        shownRegions.set(List.of());
         log.info("Panel cleared");
     }
 

@@ -1,6 +1,7 @@
 package dev.onair.publisher;
 
 import dev.onair.protocol.Ids;
+import dev.onair.protocol.presence.Presence;
 import dev.onair.publisher.PublisherConfig.Source;
 import dev.onair.publisher.PublisherConfig.TeamsSettings;
 import dev.onair.publisher.http.HttpSettings;
@@ -48,6 +49,13 @@ public final class PublisherCommand implements Callable<Integer> {
 
     @Option(names = "--person", paramLabel = "ID", description = "Person id, e.g. alice (required).")
     String person;
+
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            description = "Display name sent with the presence, shown instead of the id, e.g. \"Alice Smith\" "
+                    + "(at most 48 characters).")
+    String name;
 
     @Mixin
     BrokerOptions broker = new BrokerOptions();
@@ -192,6 +200,10 @@ public final class PublisherCommand implements Callable<Integer> {
         } else {
             errors.check("--person", () -> Ids.require(person, "person id"));
         }
+        String displayName = name == null || name.isBlank() ? null : name.strip();
+        if (displayName != null) {
+            errors.check("--name", () -> Presence.checkName(displayName));
+        }
         BrokerSettings settings = withStoredPassword(errors, broker.settings(errors, null));
         if (poll != null && pushIngress) {
             errors.add("--poll and --push-ingress: choose one presence source");
@@ -238,7 +250,7 @@ public final class PublisherCommand implements Callable<Integer> {
         WorkingHours w = hours;
         PublisherConfig cfg = errors.check(
                 "configuration",
-                () -> new PublisherConfig(person, settings, broker.topicPrefix(), source, teams, p, h, w));
+                () -> new PublisherConfig(person, settings, broker.topicPrefix(), source, teams, p, h, w, displayName));
         errors.throwIfAny();
         return cfg;
     }

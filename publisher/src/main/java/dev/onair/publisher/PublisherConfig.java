@@ -1,6 +1,7 @@
 package dev.onair.publisher;
 
 import dev.onair.protocol.Ids;
+import dev.onair.protocol.presence.Presence;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.publisher.http.HttpSettings;
 import dev.onair.publisher.http.PullSource.PollSettings;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param poll the endpoint to poll; required for {@link Source#HTTP_PULL}, else null
  * @param http the HTTP status server, or null for none; required, with push ingress, for {@link Source#HTTP_PUSH}
  * @param workingHours the working hours, or null for "always"
+ * @param name the person's display name sent in every presence ({@code --name "Alice Smith"}), or null for none
  */
 public record PublisherConfig(
         String person,
@@ -32,7 +34,8 @@ public record PublisherConfig(
         TeamsSettings teams,
         PollSettings poll,
         HttpSettings http,
-        WorkingHours workingHours) {
+        WorkingHours workingHours,
+        String name) {
 
     /** Where presence comes from: exactly one per publisher. */
     public enum Source {
@@ -93,6 +96,22 @@ public record PublisherConfig(
         if ((source == Source.HTTP_PUSH) != (http != null && http.pushIngress())) {
             throw new IllegalArgumentException("push ingress goes with the HTTP push source, and only with it");
         }
+        if (name != null) {
+            Presence.checkName(name);
+        }
+    }
+
+    /** A publisher that sends no display name. */
+    public PublisherConfig(
+            String person,
+            BrokerSettings broker,
+            String topicPrefix,
+            Source source,
+            TeamsSettings teams,
+            PollSettings poll,
+            HttpSettings http,
+            WorkingHours workingHours) {
+        this(person, broker, topicPrefix, source, teams, poll, http, workingHours, null);
     }
 
     /**
@@ -113,7 +132,7 @@ public record PublisherConfig(
 
     /** The same configuration with other broker settings (a password asked for at start-up). */
     public PublisherConfig withBroker(BrokerSettings other) {
-        return new PublisherConfig(person, other, topicPrefix, source, teams, poll, http, workingHours);
+        return new PublisherConfig(person, other, topicPrefix, source, teams, poll, http, workingHours, name);
     }
 
     /** The presence {@code source} word before anything is detected. */

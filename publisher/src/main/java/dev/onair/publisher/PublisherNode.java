@@ -74,7 +74,8 @@ public final class PublisherNode implements Component {
             t.setDaemon(true);
             return t;
         });
-        engine = new PresenceEngine(config.person(), config.sourceWord(), clock, config.workingHours(), this::changed);
+        engine = new PresenceEngine(
+                config.person(), config.name(), config.sourceWord(), clock, config.workingHours(), this::changed);
         Topics topics = new Topics(config.topicPrefix(), Topics.DEFAULT_DISCOVERY_PREFIX);
         BrokerSettings broker = config.broker();
         BrokerDiscovery discovery = broker.address() == null ? new BrokerDiscovery(fingerprints(broker)) : null;

@@ -163,6 +163,24 @@ class PublisherCommandTest {
     }
 
     @Test
+    void name_isSentAsGiven_trimmed_andAnOverlongOneIsRefused() {
+        String[] base = {
+            "--person", "alice", "--broker", "pi.local", "--ca-sha256", "ab".repeat(32), "--teams-logs", "/tmp/x"
+        };
+        assertThat(config("Linux", Map.of(), base).name()).isNull();
+        String[] named = java.util.Arrays.copyOf(base, base.length + 2);
+        named[base.length] = "--name";
+        named[base.length + 1] = "  Alice Smith ";
+        assertThat(config("Linux", Map.of(), named).name()).isEqualTo("Alice Smith");
+
+        named[base.length + 1] = "A".repeat(49);
+        assertThatThrownBy(() -> config("Linux", Map.of(), named))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--name")
+                .hasMessageContaining("1 to 48 characters");
+    }
+
+    @Test
     void everyBadOption_isReportedAtOnce() {
         assertThatThrownBy(() -> config(
                         "Windows 10",

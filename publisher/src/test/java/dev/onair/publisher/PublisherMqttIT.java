@@ -91,6 +91,32 @@ class PublisherMqttIT {
                 .hasValueSatisfying(p -> assertThat(p.status()).isEqualTo(Status.DO_NOT_DISTURB));
     }
 
+    /** Issue 15: the configured display name goes out in every presence, the override's too. */
+    @Test
+    void displayName_isInEveryRetainedPresence_onTheWire() throws Exception {
+        Files.writeString(dir.resolve("MSTeams_2026-07-26_11-00-00.00.log"), String.format(LINE, "Available"));
+        PublisherConfig plain = PublisherConfig.teamsLogs("gina", broker.settings("gina"), dir);
+        node = new PublisherNode(new PublisherConfig(
+                plain.person(),
+                plain.broker(),
+                plain.topicPrefix(),
+                plain.source(),
+                plain.teams(),
+                null,
+                null,
+                null,
+                "Gina Ödegaard"));
+        node.start();
+        Wire.awaitPresence(broker, "gina", p -> p.status() == Status.AVAILABLE);
+        assertThat(Wire.retained(broker, "viewer", "onair/person/gina/presence"))
+                .hasValueSatisfying(json -> assertThat(json).contains("\"name\":\"Gina Ödegaard\""));
+
+        assertThat(set("busy", "--for", "PT1H")).isZero();
+
+        Presence overridden = Wire.awaitPresence(broker, "gina", p -> p.source().equals("override"));
+        assertThat(overridden.name()).isEqualTo("Gina Ödegaard");
+    }
+
     @Test
     void setCommand_withFor_overridesThenExpiresByItself() throws Exception {
         Files.writeString(dir.resolve("MSTeams_2026-07-26_11-00-00.00.log"), String.format(LINE, "Available"));

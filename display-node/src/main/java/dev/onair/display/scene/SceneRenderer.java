@@ -1,10 +1,14 @@
 package dev.onair.display.scene;
 
 import dev.onair.display.panel.Frame;
+import dev.onair.protocol.Availability;
 import dev.onair.protocol.light.LightState;
 import dev.onair.protocol.light.Rgb;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decides every pixel: the people's colours and animations in their regions for the {@code presence} effect, a
@@ -17,13 +21,25 @@ public final class SceneRenderer {
     private final Look look;
     private final Layout layout;
     private final Duration rotateEvery;
+    private final boolean giveOfflineColumns;
 
-    public SceneRenderer(int width, int height, Look look, Layout layout, Duration rotateEvery) {
+    /**
+     * @param giveOfflineColumns whether people whose publisher is offline give their part of the panel to the others
+     *     (while anyone is online; with everyone offline, everyone is shown, grey)
+     */
+    public SceneRenderer(
+            int width, int height, Look look, Layout layout, Duration rotateEvery, boolean giveOfflineColumns) {
         this.width = width;
         this.height = height;
         this.look = look;
         this.layout = layout;
         this.rotateEvery = rotateEvery;
+        this.giveOfflineColumns = giveOfflineColumns;
+    }
+
+    /** Everyone keeps their part of the panel, offline or not. */
+    public SceneRenderer(int width, int height, Look look, Layout layout, Duration rotateEvery) {
+        this(width, height, look, layout, rotateEvery, false);
     }
 
     /**
@@ -49,28 +65,49 @@ public final class SceneRenderer {
 
     private Frame presence(List<PersonView> people, double seconds) {
         int[] px = new int[width * height];
-        if (people.isEmpty()) {
-            return Frame.of(width, height, px);
+        Map<String, PersonView> byId = new HashMap<>();
+        people.forEach(p -> byId.put(p.person(), p));
+        for (Region r : regions(people, seconds)) {
+            paint(px, byId.get(r.person()), r.x(), r.y(), r.width(), r.height(), seconds);
+        }
+        return Frame.of(width, height, px);
+    }
+
+    /**
+     * Who has which part of the panel at {@code seconds} for the {@code presence} effect: a region per person along
+     * the longer side, or the whole panel for one person at a time (the rotate layout, or more people than columns).
+     * Empty when nobody is known.
+     */
+    public List<Region> regions(List<PersonView> people, double seconds) {
+        List<PersonView> shown = people;
+        if (giveOfflineColumns) {
+            List<PersonView> online = people.stream()
+                    .filter(p -> p.availability() != Availability.OFFLINE)
+                    .toList();
+            shown = online.isEmpty() ? people : online;
+        }
+        if (shown.isEmpty()) {
+            return List.of();
         }
         boolean horizontal = width >= height;
         int along = horizontal ? width : height;
-        if (layout == Layout.ROTATE || people.size() > along) {
+        if (layout == Layout.ROTATE || shown.size() > along) {
             long slot = (long) Math.floor(seconds / Math.max(0.001, rotateEvery.toMillis() / 1000.0));
-            PersonView who = people.get((int) (slot % people.size()));
-            paint(px, who, 0, 0, width, height, seconds);
-            return Frame.of(width, height, px);
+            PersonView who = shown.get((int) (slot % shown.size()));
+            return List.of(new Region(who.person(), 0, 0, width, height));
         }
-        int n = people.size();
+        int n = shown.size();
+        List<Region> regions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int start = along * i / n;
             int end = along * (i + 1) / n;
-            if (horizontal) {
-                paint(px, people.get(i), start, 0, end - start, height, seconds);
-            } else {
-                paint(px, people.get(i), 0, start, width, end - start, seconds);
-            }
+            String who = shown.get(i).person();
+            regions.add(
+                    horizontal
+                            ? new Region(who, start, 0, end - start, height)
+                            : new Region(who, 0, start, width, end - start));
         }
-        return Frame.of(width, height, px);
+        return regions;
     }
 
     private void paint(int[] px, PersonView who, int x0, int y0, int w, int h, double seconds) {

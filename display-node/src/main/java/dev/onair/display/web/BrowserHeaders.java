@@ -1,6 +1,7 @@
 package dev.onair.display.web;
 
 import io.javalin.http.Context;
+import java.util.function.BiConsumer;
 
 /**
  * The headers that keep a browser from being turned against the dashboard, on every answer: a Content-Security-Policy
@@ -13,14 +14,19 @@ final class BrowserHeaders {
      * allows; only inline {@code style=""} attributes and {@code <style>} blocks would need {@code 'unsafe-inline'}.
      */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            + "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private BrowserHeaders() {}
 
     static void add(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        add(ctx::header);
+    }
+
+    /** The same headers through any setter (the event stream's servlet sets them on its own response). */
+    static void add(BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", CSP);
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", "no-referrer");
     }
 }

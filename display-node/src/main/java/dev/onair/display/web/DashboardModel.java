@@ -3,6 +3,7 @@ package dev.onair.display.web;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.PersonView;
+import dev.onair.display.scene.Region;
 import dev.onair.protocol.command.OverrideCommand;
 import dev.onair.protocol.light.LightCommand;
 import dev.onair.protocol.light.LightState;
@@ -28,6 +29,9 @@ public interface DashboardModel {
 
     /** The brightness the LEDs run at now, 0-255 of full output (night hours and the panel's own cap applied). */
     int frameBrightness();
+
+    /** Who has which part of the frame now shown (the legend); empty unless it shows the people's presence. */
+    List<Region> regions();
 
     /** Whether the panel takes its frames. */
     PanelHealth.Status panel();

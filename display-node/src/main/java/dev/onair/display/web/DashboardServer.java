@@ -3,7 +3,6 @@ package dev.onair.display.web;
 import dev.onair.display.WebSettings;
 import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.PersonView;
-import dev.onair.display.web.EventHub.SseEvent;
 import dev.onair.protocol.Ids;
 import dev.onair.protocol.PayloadException;
 import dev.onair.protocol.command.OverrideCommand;
@@ -16,14 +15,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.ServiceUnavailableResponse;
-import io.javalin.http.TooManyRequestsResponse;
-import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,17 +52,28 @@ public final class DashboardServer implements Component {
         this.model = model;
         this.hub = hub;
         this.guard = new ApiKeyGuard(settings.apiKey());
-        this.streams = new StreamLimit(settings.streamsPerAddress());
+        this.streams = new StreamLimit(settings.streamsPerAddress(), settings.maxStreams());
     }
 
     @Override
     public void start() {
+        hub.start();
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.staticFiles.add("/web", io.javalin.http.staticfiles.Location.CLASSPATH);
+            config.staticFiles.add(files -> {
+                files.directory = "/web";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                // The web app manifest's own type (W3C Web App Manifest, section "Media type registration").
+                files.mimeTypes.add("application/manifest+json", "webmanifest");
+            });
             config.routes.before(BrowserHeaders::add);
-            config.routes.before("/api/events", this::streamAllowed);
+            // The event stream is a servlet of its own beside Javalin's, for non-blocking output (issue 15).
+            config.jetty.modifyServletContextHandler(handler -> {
+                ServletHolder holder = new ServletHolder(new EventStreamServlet(hub, streams, this::snapshot));
+                holder.setAsyncSupported(true);
+                handler.addServlet(holder, "/api/events");
+            });
             config.routes.get("/", this::index);
             config.routes.get("/healthz", this::health);
             config.routes.get(
@@ -74,8 +83,8 @@ public final class DashboardServer implements Component {
                     ctx -> ctx.contentType(JSON).result(model.light().toJson()));
             config.routes.get(
                     "/api/display/frame",
-                    ctx -> ctx.contentType(JSON).result(Json.frame(model.frame(), model.frameBrightness())));
-            config.routes.sse("/api/events", this::events);
+                    ctx -> ctx.contentType(JSON)
+                            .result(Json.frame(model.frame(), model.frameBrightness(), model.regions())));
             config.routes.post("/api/display", this::light);
             config.routes.post("/api/people/{person}/override", this::override);
             extraRoutes.forEach(r -> r.addTo(config.routes));
@@ -84,6 +93,7 @@ public final class DashboardServer implements Component {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
             app.stop();
+            hub.stop();
             throw new StartupException("the dashboard cannot listen on " + settings.host() + ":" + settings.port()
                     + " (" + rootMessage(e) + "). Make sure no other program uses port " + settings.port()
                     + ", or choose another with --http-port.");
@@ -118,46 +128,19 @@ public final class DashboardServer implements Component {
                 .result(Json.health(status, panel));
     }
 
-    /** Refuses with 429 before the stream starts; once it has, the status is sent and only closing is left. */
-    private void streamAllowed(Context ctx) {
-        if (streams.isFull(ctx.req().getRemoteAddr())) {
-            log.warn(
-                    "Refused an event stream from {}: it holds {} already",
-                    ctx.req().getRemoteAddr(),
-                    streams.perAddress());
-            throw new TooManyRequestsResponse(
-                    "this address holds " + streams.perAddress() + " event streams already; close a dashboard");
-        }
-    }
-
-    private void events(SseClient client) {
-        String address = client.ctx().req().getRemoteAddr();
-        // Two streams from one address can pass the check before either takes its place; this one is exact.
-        if (!streams.tryAcquire(address)) {
-            client.close();
-            return;
-        }
-        if (!hub.add(client, this::snapshot, () -> streams.release(address))) {
-            streams.release(address);
-            client.close();
-            return;
-        }
-        client.keepAlive();
-    }
-
     /** The current state as the events a new dashboard needs first. */
-    private List<SseEvent> snapshot() {
-        List<SseEvent> events = new ArrayList<>();
+    private List<byte[]> snapshot() {
+        List<byte[]> events = new ArrayList<>();
         for (PersonView p : model.people()) {
             if (p.presence() != null) {
-                events.add(
-                        new SseEvent("presence", Json.person(p, model.colour(p)).toString()));
+                events.add(EventHub.encode(
+                        "presence", Json.person(p, model.colour(p)).toString()));
             }
             if (p.availability() != null) {
-                events.add(new SseEvent("availability", Json.availability(p, model.colour(p))));
+                events.add(EventHub.encode("availability", Json.availability(p, model.colour(p))));
             }
         }
-        events.add(new SseEvent("display", new String(model.light().toJson(), StandardCharsets.UTF_8)));
+        events.add(EventHub.encode("display", new String(model.light().toJson(), StandardCharsets.UTF_8)));
         return events;
     }
 
@@ -193,7 +176,7 @@ public final class DashboardServer implements Component {
 
     @Override
     public void stop() {
-        hub.closeAll();
+        hub.stop();
         if (app != null) {
             app.stop();
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.PersonView;
+import dev.onair.display.scene.Region;
 import dev.onair.protocol.json.StrictJson;
 import dev.onair.protocol.light.Rgb;
 import dev.onair.protocol.presence.PresenceCodec;
@@ -65,10 +66,11 @@ public final class Json {
     }
 
     /**
-     * {@code {"width":W,"height":H,"brightness":B,"pixels":[[r,g,b],...]}}, row-major from the top-left pixel; B is
-     * the brightness the LEDs run at (0-255 of full output, after night hours and the panel's own cap).
+     * {@code {"width":W,"height":H,"brightness":B,"pixels":[[r,g,b],...],"regions":[...]}}, row-major from the
+     * top-left pixel; B is the brightness the LEDs run at (0-255 of full output, after night hours and the panel's own
+     * cap); each region {@code {"person","x","y","width","height"}} is who has that part of the panel (issue 15).
      */
-    public static String frame(Frame frame, int brightness) {
+    public static String frame(Frame frame, int brightness, List<Region> regions) {
         StringBuilder sb = new StringBuilder(48 + frame.width() * frame.height() * 14);
         sb.append("{\"width\":").append(frame.width()).append(",\"height\":").append(frame.height());
         sb.append(",\"brightness\":").append(brightness);
@@ -86,6 +88,23 @@ public final class Json {
                         .append(',');
                 sb.append(p & 0xFF).append(']');
             }
+        }
+        sb.append("],\"regions\":[");
+        for (int i = 0; i < regions.size(); i++) {
+            Region r = regions.get(i);
+            // Person ids are ^[a-z0-9][a-z0-9_-]*$: nothing in them needs escaping.
+            sb.append(i > 0 ? "," : "")
+                    .append("{\"person\":\"")
+                    .append(r.person())
+                    .append("\",\"x\":")
+                    .append(r.x())
+                    .append(",\"y\":")
+                    .append(r.y())
+                    .append(",\"width\":")
+                    .append(r.width())
+                    .append(",\"height\":")
+                    .append(r.height())
+                    .append('}');
         }
         return sb.append("]}").toString();
     }

@@ -1,46 +1,64 @@
 package dev.onair.display.web;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * How many event streams each client address holds open, and the most it may. A rule of its own beside the
- * {@link EventHub}'s total: without it, 64 anonymous streams from one address took every place and locked every other
- * dashboard out (issue 11). The address is the TCP peer's, never a forwarded-for header a client can write.
+ * How many event streams each client address holds open, and the server in all, with the most each may. The
+ * per-address rule stands beside the total: without it, 64 anonymous streams from one address took every place and
+ * locked every other dashboard out (issue 11). The total bounds the memory the streams take (issue 15: 1,000 by
+ * default). The address is the TCP peer's, never a forwarded-for header a client can write.
  */
 final class StreamLimit {
-    private final int perAddress;
-    private final ConcurrentMap<String, Integer> open = new ConcurrentHashMap<>();
+    /** Why a stream was refused. */
+    enum Refusal {
+        ADDRESS_FULL,
+        SERVER_FULL
+    }
 
-    StreamLimit(int perAddress) {
+    private final int perAddress;
+    private final int total;
+    private final Map<String, Integer> open = new HashMap<>();
+    private int openTotal;
+
+    StreamLimit(int perAddress, int total) {
         this.perAddress = perAddress;
+        this.total = total;
     }
 
     int perAddress() {
         return perAddress;
     }
 
-    /** Whether {@code address} is at its limit now (a cheap check before a stream is started). */
-    boolean isFull(String address) {
-        return open.getOrDefault(address, 0) >= perAddress;
+    int total() {
+        return total;
     }
 
-    /** Takes a place for {@code address}; false when it holds its limit already. */
-    boolean tryAcquire(String address) {
-        boolean[] taken = {false};
-        open.compute(address, (a, n) -> {
-            int count = n == null ? 0 : n;
-            if (count >= perAddress) {
-                return count;
-            }
-            taken[0] = true;
-            return count + 1;
-        });
-        return taken[0];
+    /** Takes a place for {@code address}; null when taken, else why not. */
+    synchronized Refusal tryAcquire(String address) {
+        int count = open.getOrDefault(address, 0);
+        if (count >= perAddress) {
+            return Refusal.ADDRESS_FULL;
+        }
+        if (openTotal >= total) {
+            return Refusal.SERVER_FULL;
+        }
+        open.put(address, count + 1);
+        openTotal++;
+        return null;
     }
 
     /** Gives back a place taken with {@link #tryAcquire}. */
-    void release(String address) {
-        open.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+    synchronized void release(String address) {
+        Integer n = open.get(address);
+        if (n == null) {
+            return;
+        }
+        if (n <= 1) {
+            open.remove(address);
+        } else {
+            open.put(address, n - 1);
+        }
+        openTotal--;
     }
 }

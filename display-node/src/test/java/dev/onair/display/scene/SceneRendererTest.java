@@ -174,4 +174,68 @@ class SceneRendererTest {
         assertThat(renderer(4, 4, Layout.SPLIT).render(List.of(), ON, 0).isBlack())
                 .isTrue();
     }
+
+    /** Issue 15: the legend's regions are exactly the columns painted. */
+    @Test
+    void regions_split_areTheColumnsEachPersonIsPaintedIn() {
+        List<PersonView> three = List.of(
+                person("a", Status.AVAILABLE, Activity.AVAILABLE, Availability.ONLINE),
+                person("b", Status.BUSY, Activity.BUSY, Availability.ONLINE),
+                person("c", Status.AVAILABLE, Activity.AVAILABLE, Availability.ONLINE));
+        SceneRenderer r = renderer(16, 16, Layout.SPLIT);
+
+        assertThat(r.regions(three, 0))
+                .containsExactly(
+                        new Region("a", 0, 0, 5, 16), new Region("b", 5, 0, 5, 16), new Region("c", 10, 0, 6, 16));
+        Frame f = r.render(three, ON, 0);
+        assertThat(f.packed(4, 8)).isEqualTo(GREEN);
+        assertThat(f.packed(5, 8)).isEqualTo(RED);
+        assertThat(f.packed(9, 8)).isEqualTo(RED);
+        assertThat(f.packed(10, 8)).isEqualTo(GREEN);
+        // A tall panel splits along its rows.
+        assertThat(renderer(4, 8, Layout.SPLIT).regions(three.subList(0, 2), 0))
+                .containsExactly(new Region("a", 0, 0, 4, 4), new Region("b", 0, 4, 4, 4));
+    }
+
+    @Test
+    void giveOfflineColumns_offlinePeoplesColumnsGoToTheOthers_andBackWhenTheyReturn() {
+        List<PersonView> oneOffline = List.of(
+                person("a", Status.BUSY, Activity.BUSY, Availability.ONLINE),
+                person("b", Status.AVAILABLE, Activity.AVAILABLE, Availability.OFFLINE),
+                person("c", Status.AVAILABLE, Activity.AVAILABLE, Availability.ONLINE));
+        SceneRenderer giving = new SceneRenderer(8, 8, Look.defaults(), Layout.SPLIT, Duration.ofSeconds(5), true);
+
+        assertThat(giving.regions(oneOffline, 0))
+                .containsExactly(new Region("a", 0, 0, 4, 8), new Region("c", 4, 0, 4, 8));
+        Frame f = giving.render(oneOffline, ON, 0);
+        for (int x = 0; x < 8; x++) {
+            assertThat(f.packed(x, 3)).as("column " + x).isEqualTo(x < 4 ? RED : GREEN);
+        }
+        // Off by default: the offline person keeps a grey third.
+        assertThat(renderer(8, 8, Layout.SPLIT).regions(oneOffline, 0))
+                .extracting(Region::person)
+                .containsExactly("a", "b", "c");
+        // Everyone offline: everyone is shown (grey), not a black panel.
+        List<PersonView> allOffline = List.of(
+                person("a", Status.BUSY, Activity.BUSY, Availability.OFFLINE),
+                person("b", Status.AVAILABLE, Activity.AVAILABLE, Availability.OFFLINE));
+        assertThat(giving.regions(allOffline, 0)).extracting(Region::person).containsExactly("a", "b");
+        assertThat(giving.render(allOffline, ON, 0).packed(0, 0)).isEqualTo(0x808080);
+        // Back online: the columns come back.
+        List<PersonView> back = List.of(
+                oneOffline.get(0),
+                person("b", Status.AVAILABLE, Activity.AVAILABLE, Availability.ONLINE),
+                oneOffline.get(2));
+        assertThat(giving.regions(back, 0)).hasSize(3);
+    }
+
+    @Test
+    void regions_rotate_isTheWholePanelForWhoeverIsShown() {
+        List<PersonView> two = List.of(
+                person("a", Status.BUSY, Activity.BUSY, Availability.ONLINE),
+                person("b", Status.AVAILABLE, Activity.AVAILABLE, Availability.ONLINE));
+        SceneRenderer r = renderer(8, 8, Layout.ROTATE);
+        assertThat(r.regions(two, 0)).containsExactly(new Region("a", 0, 0, 8, 8));
+        assertThat(r.regions(two, 5.5)).containsExactly(new Region("b", 0, 0, 8, 8));
+    }
 }

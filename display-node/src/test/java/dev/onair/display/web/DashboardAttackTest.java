@@ -140,9 +140,10 @@ class DashboardAttackTest {
     void oneAddress_fillingEveryStream_leavesRoomForOtherDashboards() throws Exception {
         start(new WebSettings("127.0.0.1", 0, null));
 
-        for (int i = 0; i < EventHub.MAX_CLIENTS; i++) {
-            // 429, or under load a 200 closed at once: the stream takes its place after its headers are sent.
-            openStream("127.0.0.1");
+        for (int i = 0; i < 4 * WebSettings.DEFAULT_STREAMS_PER_ADDRESS; i++) {
+            int status = openStream("127.0.0.1");
+            // Admission is decided before the headers (issue 15): the ninth and later are told why.
+            assertThat(status).isEqualTo(i < WebSettings.DEFAULT_STREAMS_PER_ADDRESS ? 200 : 429);
         }
 
         await().atMost(Duration.ofSeconds(30))
@@ -173,6 +174,27 @@ class DashboardAttackTest {
                     return hub.clientCount() == 2;
                 });
         assertThat(openStream("127.0.0.1")).isEqualTo(200);
+    }
+
+    /** Issue 15: past the server's total a stream is refused with 503 before any event, whatever its address. */
+    @Test
+    void serverAtItsTotal_refusesWith503_untilAStreamCloses() throws Exception {
+        start(new WebSettings("127.0.0.1", 0, null, 8, 3));
+
+        assertThat(openStream("127.0.0.1")).isEqualTo(200);
+        assertThat(openStream("127.0.0.2")).isEqualTo(200);
+        assertThat(openStream("127.0.0.3")).isEqualTo(200);
+        assertThat(openStream("127.0.0.4")).isEqualTo(503);
+        assertThat(hub.clientCount()).isEqualTo(3);
+
+        streams.remove(0).close();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    hub.broadcast("display", "{}");
+                    return hub.clientCount() == 2;
+                });
+        assertThat(openStream("127.0.0.4")).isEqualTo(200);
     }
 
     /** Opens an event stream from {@code from} (any 127.x address is this machine) and returns its status code. */

@@ -65,7 +65,45 @@ class DashboardServerTest {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(r.body())
                 .isEqualTo("{\"width\":2,\"height\":2,\"brightness\":255,"
-                        + "\"pixels\":[[255,0,0],[0,255,0],[0,0,255],[1,2,3]]}");
+                        + "\"pixels\":[[255,0,0],[0,255,0],[0,0,255],[1,2,3]],\"regions\":[]}");
+    }
+
+    /** Issue 15: installable on a phone; each file with the type a browser insists on, allowed by the policy. */
+    @Test
+    void manifestAndIcons_areServedWithTheirTypes_andThePolicyAllowsTheManifest() throws Exception {
+        String base = start(null);
+        for (String[] f : new String[][] {
+            {"/manifest.webmanifest", "application/manifest+json"},
+            {"/favicon.svg", "image/svg+xml"},
+            {"/icon-192.png", "image/png"},
+            {"/icon-512.png", "image/png"}
+        }) {
+            HttpResponse<String> r = get(base + f[0]);
+            assertThat(r.statusCode()).as(f[0]).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .as(f[0])
+                    .hasValueSatisfying(v -> assertThat(v).startsWith(f[1]));
+            assertThat(r.headers().firstValue("Content-Security-Policy"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("manifest-src 'self'"));
+        }
+        var manifest = dev.onair.protocol.json.StrictJson.MAPPER.readTree(
+                get(base + "/manifest.webmanifest").body());
+        assertThat(manifest.get("start_url").asText()).isEqualTo("/");
+        assertThat(manifest.get("display").asText()).isEqualTo("standalone");
+        assertThat(manifest.get("icons").findValuesAsText("sizes")).contains("192x192", "512x512");
+    }
+
+    /** Issue 15: the legend's source, who has which columns. */
+    @Test
+    void frame_namesWhoHasWhichPartOfThePanel() throws Exception {
+        String base = start(null);
+        model.regions = List.of(
+                new dev.onair.display.scene.Region("alice", 0, 0, 1, 2),
+                new dev.onair.display.scene.Region("bob", 1, 0, 1, 2));
+
+        assertThat(get(base + "/api/display/frame").body())
+                .endsWith(",\"regions\":[{\"person\":\"alice\",\"x\":0,\"y\":0,\"width\":1,\"height\":2},"
+                        + "{\"person\":\"bob\",\"x\":1,\"y\":0,\"width\":1,\"height\":2}]}");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.onair.display.web;
 import dev.onair.display.panel.Frame;
 import dev.onair.display.panel.PanelHealth;
 import dev.onair.display.scene.PersonView;
+import dev.onair.display.scene.Region;
 import dev.onair.protocol.command.OverrideCommand;
 import dev.onair.protocol.light.LightCommand;
 import dev.onair.protocol.light.LightState;
@@ -18,6 +19,7 @@ final class StubModel implements DashboardModel {
     volatile List<PersonView> people = List.of();
     volatile LightState light = new LightState(true, 128, new Rgb(255, 255, 255), LightState.EFFECT_PRESENCE);
     volatile Frame frame = Frame.black(2, 2);
+    volatile List<Region> regions = List.of();
     volatile boolean connected = true;
     volatile PanelHealth.Status panel = new PanelHealth().status();
     volatile int brightness = 255;
@@ -49,6 +51,11 @@ final class StubModel implements DashboardModel {
     @Override
     public Frame frame() {
         return frame;
+    }
+
+    @Override
+    public List<Region> regions() {
+        return regions;
     }
 
     @Override

@@ -10,16 +10,18 @@ public final class PersonLabel {
     private PersonLabel() {}
 
     /**
-     * The name listed in the bridge's configuration ({@code --people alice=Alice Smith}), else the person's id.
-     *
-     * <p>Issue 15 adds an optional display name to the presence JSON, set in the publisher's configuration; it
-     * belongs here, after the bridge's own listing and before the id.
+     * The name listed in the bridge's configuration ({@code --people alice=Alice Smith}), else the display name the
+     * person's publisher sends in its presence ({@code name}, CONTRACT.md section 3), else the person's id. The
+     * bridge's own listing wins: whoever runs Home Assistant may rename a person there.
      *
      * @param latest the person's latest presence, or null
      */
     public static String of(String id, String listedName, Presence latest) {
         if (listedName != null) {
             return listedName;
+        }
+        if (latest != null && latest.name() != null) {
+            return latest.name();
         }
         return id;
     }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param unread the unread notification count in Teams, or null when not known
  * @param camera whether the work PC's camera is in use, or null when this PC cannot tell
  * @param mic whether the work PC's microphone is in use, or null when this PC cannot tell
+ * @param name the person's display name ("Alice Smith"), or null when none is configured; 1 to {@value #MAX_NAME}
+ *     characters, no control characters (issue 15: dashboards and Home Assistant show it instead of the id)
  */
 public record Presence(
         String person,
@@ -30,10 +32,18 @@ public record Presence(
         Instant overrideUntil,
         Integer unread,
         Boolean camera,
-        Boolean mic) {
+        Boolean mic,
+        String name) {
 
     /** The schema version this code writes, and the one it reads. */
     public static final int VERSION = 1;
+
+    /**
+     * The longest display name, in characters (code points, as JSON Schema's {@code maxLength} counts): room for
+     * "Firstname Lastname-Double (Team)", while a presence with every other field at its longest stays under the
+     * 1024-byte cap even when each character is written as a 12-byte surrogate-pair escape.
+     */
+    public static final int MAX_NAME = 48;
 
     public Presence {
         Ids.require(person, "person id");
@@ -47,6 +57,43 @@ public record Presence(
         if (unread != null && unread < 0) {
             throw new IllegalArgumentException("unread count " + unread + " must not be negative");
         }
+        if (name != null) {
+            checkName(name);
+        }
+    }
+
+    /**
+     * Checks a display name: 1 to {@value #MAX_NAME} characters, not blank, no control characters (a line break in
+     * a name would end up in logs and Home Assistant's device list).
+     *
+     * @return the name
+     */
+    public static String checkName(String name) {
+        int length = name.codePointCount(0, name.length());
+        if (name.isBlank() || length > MAX_NAME) {
+            throw new IllegalArgumentException("display name '" + name.substring(0, Math.min(name.length(), 80))
+                    + "' must be 1 to " + MAX_NAME + " characters, not blank");
+        }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("display name must not contain control characters");
+        }
+        return name;
+    }
+
+    /** A presence without a display name (payloads from before the field, or no name configured). */
+    public Presence(
+            String person,
+            Status status,
+            Activity activity,
+            Instant since,
+            String source,
+            Boolean teamsRunning,
+            Boolean inCall,
+            Instant overrideUntil,
+            Integer unread,
+            Boolean camera,
+            Boolean mic) {
+        this(person, status, activity, since, source, teamsRunning, inCall, overrideUntil, unread, camera, mic, null);
     }
 
     /** A presence that knows nothing of unread messages, camera or microphone (they are null). */
@@ -59,7 +106,7 @@ public record Presence(
             Boolean teamsRunning,
             Boolean inCall,
             Instant overrideUntil) {
-        this(person, status, activity, since, source, teamsRunning, inCall, overrideUntil, null, null, null);
+        this(person, status, activity, since, source, teamsRunning, inCall, overrideUntil, null, null, null, null);
     }
 
     /** The same presence with another status, activity and {@code since}. */
@@ -75,7 +122,25 @@ public record Presence(
                 overrideUntil,
                 unread,
                 camera,
-                mic);
+                mic,
+                name);
+    }
+
+    /** The same presence with another display name (null: none). */
+    public Presence withName(String newName) {
+        return new Presence(
+                person,
+                status,
+                activity,
+                since,
+                source,
+                teamsRunning,
+                inCall,
+                overrideUntil,
+                unread,
+                camera,
+                mic,
+                newName);
     }
 
     /**
@@ -93,6 +158,7 @@ public record Presence(
                 && Objects.equals(overrideUntil, other.overrideUntil)
                 && Objects.equals(unread, other.unread)
                 && Objects.equals(camera, other.camera)
-                && Objects.equals(mic, other.mic);
+                && Objects.equals(mic, other.mic)
+                && Objects.equals(name, other.name);
     }
 }

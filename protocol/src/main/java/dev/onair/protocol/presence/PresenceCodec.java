@@ -49,6 +49,11 @@ public final class PresenceCodec {
             }
             writeNullableBoolean(g, "camera", p.camera());
             writeNullableBoolean(g, "mic", p.mic());
+            // Absent rather than null when none is configured: a payload without a name stays byte for byte what it
+            // was before the field existed.
+            if (p.name() != null) {
+                g.writeStringField("name", p.name());
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
@@ -91,8 +96,36 @@ public final class PresenceCodec {
         Integer unread = unread(o);
         Boolean camera = StrictJson.nullableBoolean(o, "camera");
         Boolean mic = StrictJson.nullableBoolean(o, "mic");
+        String name = name(o);
         return new Presence(
-                person, status, activity, since, source, teamsRunning, inCall, overrideUntil, unread, camera, mic);
+                person,
+                status,
+                activity,
+                since,
+                source,
+                teamsRunning,
+                inCall,
+                overrideUntil,
+                unread,
+                camera,
+                mic,
+                name);
+    }
+
+    /** {@code name}: absent or null is "no display name" (payloads from before the field). */
+    private static String name(ObjectNode o) throws PayloadException {
+        JsonNode n = o.get("name");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw StrictJson.wrongType("name", "a string or null", n);
+        }
+        try {
+            return Presence.checkName(n.textValue());
+        } catch (IllegalArgumentException e) {
+            throw StrictJson.invalid("name", e.getMessage());
+        }
     }
 
     /** {@code unread}: absent or null is "not known" (payloads from before the field). */

@@ -62,7 +62,8 @@ class PresenceCodecTest {
                     random.nextBoolean() ? null : Instant.ofEpochSecond(random.nextLong(0, 4_000_000_000L)),
                     random.nextBoolean() ? null : random.nextInt(0, Integer.MAX_VALUE),
                     tristate[random.nextInt(3)],
-                    tristate[random.nextInt(3)]);
+                    tristate[random.nextInt(3)],
+                    random.nextBoolean() ? null : "Ñame " + "é😀".repeat(random.nextInt(1, 21)));
             byte[] json = PresenceCodec.encode(p);
             assertThat(PresenceSchema.validate(json))
                     .as(new String(json, StandardCharsets.UTF_8))
@@ -91,7 +92,53 @@ class PresenceCodecTest {
         assertThat(p.unread()).isNull();
         assertThat(p.camera()).isNull();
         assertThat(p.mic()).isNull();
+        assertThat(p.name()).isNull();
         assertThat(p.since()).isEqualTo(Instant.parse("2026-11-22T09:00:00.250Z"));
+    }
+
+    @Test
+    void name_isWrittenAfterTheOtherFields_readBack_andValidAgainstTheSchema() throws PayloadException {
+        Presence named = example().withName("Alice <b>Smith</b> 😀");
+        String json = new String(PresenceCodec.encode(named), StandardCharsets.UTF_8);
+        assertThat(json).isEqualTo(CONTRACT_EXAMPLE.replace("}", ",\"name\":\"Alice <b>Smith</b> \\uD83D\\uDE00\"}"));
+        assertThat(PresenceSchema.validate(bytes(json))).isEmpty();
+        assertThat(PresenceCodec.decode(bytes(json))).isEqualTo(named);
+        assertThat(PresenceCodec.decode(bytes(json)).name()).isEqualTo("Alice <b>Smith</b> 😀");
+        // The longest name, in characters written as surrogate-pair escapes, beside every other field at its
+        // longest, stays under the size cap.
+        Presence longest = new Presence(
+                "p".repeat(32),
+                Status.DO_NOT_DISTURB,
+                Activity.DO_NOT_DISTURB,
+                Instant.parse("2026-11-22T09:00:00.123456789Z"),
+                "s".repeat(32),
+                false,
+                false,
+                Instant.parse("2026-11-22T09:00:00.123456789Z"),
+                Integer.MAX_VALUE,
+                false,
+                false,
+                "😀".repeat(Presence.MAX_NAME));
+        assertThat(PresenceCodec.encode(longest).length).isLessThanOrEqualTo(PresenceCodec.MAX_BYTES);
+        assertThat(PresenceCodec.decode(PresenceCodec.encode(longest))).isEqualTo(longest);
+    }
+
+    @Test
+    void name_nullOnTheWire_isNoName() throws PayloadException {
+        String json = CONTRACT_EXAMPLE.replace("}", ",\"name\":null}");
+        assertThat(PresenceSchema.validate(bytes(json))).isEmpty();
+        assertThat(PresenceCodec.decode(bytes(json))).isEqualTo(example());
+    }
+
+    @Test
+    void name_outOfBounds_isRefusedByTheRecord() {
+        assertThatThrownBy(() -> example().withName("x".repeat(Presence.MAX_NAME + 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 to 48 characters");
+        assertThatThrownBy(() -> example().withName("Alice\nSmith"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("control characters");
+        assertThatThrownBy(() -> example().withName("  ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -123,6 +170,7 @@ class PresenceCodecTest {
                         false,
                         true)))
                 .isFalse();
+        assertThat(p.sameStateAs(p.withName("Alice"))).isFalse();
         assertThat(p.sameStateAs(
                         p.withStatus(p.status(), p.activity(), p.since().plusSeconds(5))))
                 .isTrue();
@@ -134,6 +182,15 @@ class PresenceCodecTest {
                 Arguments.of(CONTRACT_EXAMPLE.replace("\"unread\":2", "\"unread\":-1"), Reason.WRONG_TYPE, "unread"),
                 Arguments.of(CONTRACT_EXAMPLE.replace("\"camera\":true", "\"camera\":1"), Reason.WRONG_TYPE, "camera"),
                 Arguments.of(CONTRACT_EXAMPLE.replace("\"mic\":true", "\"mic\":\"on\""), Reason.WRONG_TYPE, "mic"),
+                Arguments.of(CONTRACT_EXAMPLE.replace("}", ",\"name\":7}"), Reason.WRONG_TYPE, "name"),
+                Arguments.of(CONTRACT_EXAMPLE.replace("}", ",\"name\":\"\"}"), Reason.INVALID_VALUE, "name"),
+                Arguments.of(CONTRACT_EXAMPLE.replace("}", ",\"name\":\"   \"}"), Reason.INVALID_VALUE, "name"),
+                Arguments.of(
+                        CONTRACT_EXAMPLE.replace("}", ",\"name\":\"" + "n".repeat(49) + "\"}"),
+                        Reason.INVALID_VALUE,
+                        "name"),
+                Arguments.of(
+                        CONTRACT_EXAMPLE.replace("}", ",\"name\":\"Alice\\u0007\"}"), Reason.INVALID_VALUE, "name"),
                 Arguments.of("not json", Reason.NOT_JSON, null),
                 Arguments.of("{\"v\":1,", Reason.NOT_JSON, null),
                 Arguments.of("[1,2]", Reason.NOT_AN_OBJECT, null),

@@ -26,6 +26,7 @@ public final class PresenceEngine {
     private static final Logger log = LoggerFactory.getLogger(PresenceEngine.class);
 
     private final String person;
+    private final String name;
     private final Clock clock;
     private final WorkingHours workingHours;
     private final Consumer<Presence> onChange;
@@ -41,7 +42,23 @@ public final class PresenceEngine {
      */
     public PresenceEngine(
             String person, String source, Clock clock, WorkingHours workingHours, Consumer<Presence> onChange) {
+        this(person, null, source, clock, workingHours, onChange);
+    }
+
+    /**
+     * @param name the display name sent in every presence, or null for none
+     * @param source the source word used until the first detection arrives
+     * @param workingHours the working hours, or null for "always"
+     */
+    public PresenceEngine(
+            String person,
+            String name,
+            String source,
+            Clock clock,
+            WorkingHours workingHours,
+            Consumer<Presence> onChange) {
         this.person = person;
+        this.name = name;
         this.clock = clock;
         this.workingHours = workingHours;
         this.onChange = onChange;
@@ -155,6 +172,7 @@ public final class PresenceEngine {
                 overrideUntil,
                 detected.unread(),
                 media.camera(),
-                media.mic());
+                media.mic(),
+                name);
     }
 }

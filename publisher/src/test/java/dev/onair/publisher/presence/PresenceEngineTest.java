@@ -60,6 +60,15 @@ class PresenceEngineTest {
     }
 
     @Test
+    void displayName_isInEveryPresence_overridesAndScheduleIncluded() {
+        PresenceEngine engine = new PresenceEngine("alice", "Alice Smith", "teams-log", clock, null, published::add);
+        engine.detected(BUSY_IN_CALL);
+        engine.override(OverrideCommand.of(Status.AVAILABLE, Duration.ofMinutes(15)));
+
+        assertThat(published).hasSize(2).extracting(Presence::name).containsOnly("Alice Smith");
+    }
+
+    @Test
     void since_movesOnlyWhenTheStatusChanges() {
         PresenceEngine engine = engine(null);
         engine.detected(BUSY_IN_CALL);
