@@ -80,6 +80,7 @@ class SetupIT {
                 "Alice Smith",
                 "not-the-password",
                 broker.password("alice"),
+                "n", // not now: no login service from a test
                 "");
 
         int code = setup(stdin, "--config-dir", conf.toString());
@@ -93,7 +94,7 @@ class SetupIT {
                 .contains("person id 'Alice!' is invalid")
                 .contains("the broker refused the password for user alice: check it")
                 .contains("Logged in.")
-                .contains("Start the publisher with: onair publisher --config " + conf.resolve("publisher.yaml"))
+                .contains("Later, run: onair publisher install --config " + conf.resolve("publisher.yaml"))
                 .doesNotContain(broker.password("alice"));
 
         Path yaml = conf.resolve("publisher.yaml");
@@ -103,6 +104,7 @@ class SetupIT {
                         "broker: mqtts://localhost:" + broker.tlsPort(),
                         "ca-sha256: " + broker.caSha256(),
                         "person: alice",
+                        "name: Alice Smith",
                         "user: alice",
                         "password-store: file:" + conf.resolve("password"));
         assertThat(Files.readString(yaml)).doesNotContain(broker.password("alice"));
@@ -197,7 +199,7 @@ class SetupIT {
         assertThat(install.config).isEqualTo(conf.resolve("publisher.yaml").toString());
     }
 
-    /** Stands in for the install command another part of issue 14 adds: what setup hands it. */
+    /** Stands in for {@code onair publisher install}: what setup hands it. */
     @Command(name = "install")
     static final class RecordingInstall implements Callable<Integer> {
         @Option(names = "--config")
@@ -237,7 +239,10 @@ class SetupIT {
             }
         });
         if (install != null) {
-            cli.getSubcommands().get("publisher").addSubcommand("install", install);
+            // The real install would register a login service on this machine: a recording one takes its place.
+            CommandLine publisher = cli.getSubcommands().get("publisher");
+            publisher.getCommandSpec().removeSubcommand("install");
+            publisher.addSubcommand("install", install);
         }
         cli.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of("publisher", "setup"));

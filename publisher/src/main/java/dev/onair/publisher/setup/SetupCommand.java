@@ -1,6 +1,7 @@
 package dev.onair.publisher.setup;
 
 import dev.onair.protocol.Ids;
+import dev.onair.protocol.presence.Presence;
 import dev.onair.publisher.discovery.BrokerDiscovery.Advert;
 import dev.onair.publisher.secret.SecretException;
 import dev.onair.publisher.secret.SecretStore;
@@ -255,10 +256,15 @@ public final class SetupCommand implements Callable<Integer>, PerInvocation {
         }
         while (true) {
             String n = name != null ? name : terminal.ask("Your display name (Enter to skip)", "");
-            if (n.length() <= 64 && n.chars().noneMatch(Character::isISOControl)) {
-                return n.isBlank() ? null : n.strip();
+            if (n.isBlank()) {
+                return null;
             }
-            fixOrFail(name, "--name: at most 64 characters, no control characters");
+            try {
+                // The contract's rule for the presence's name, so the publisher never refuses what setup wrote.
+                return Presence.checkName(n.strip());
+            } catch (IllegalArgumentException e) {
+                fixOrFail(name, "--name: " + e.getMessage());
+            }
             name = null;
         }
     }
@@ -312,9 +318,7 @@ public final class SetupCommand implements Callable<Integer>, PerInvocation {
         keys.put("broker", address.toString());
         keys.put("ca-sha256", TlsTrust.sha256(ca));
         keys.put("person", id);
-        // The display name goes in only once the publisher reads it (issue 14: the contract's optional name), so a
-        // publisher without --name is not stopped by an unknown key.
-        if (displayName != null && parentHas("--name")) {
+        if (displayName != null) {
             keys.put("name", displayName);
         }
         keys.put("user", mqttUser);
@@ -346,10 +350,6 @@ public final class SetupCommand implements Callable<Integer>, PerInvocation {
             throw new SetupFailed("the configuration is written, but " + command + " failed (exit code " + code
                     + "); run it again when what it said is fixed");
         }
-    }
-
-    private boolean parentHas(String option) {
-        return spec.parent() != null && spec.parent().findOption(option) != null;
     }
 
     /** A wrong answer: from a flag it ends setup, typed in it is explained and asked again. */
