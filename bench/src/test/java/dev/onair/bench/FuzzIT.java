@@ -3,6 +3,8 @@ package dev.onair.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import dev.onair.bench.Fuzz.Target;
@@ -16,6 +18,7 @@ import dev.onair.display.DisplayNode;
 import dev.onair.display.WebSettings;
 import dev.onair.protocol.light.LightState;
 import dev.onair.protocol.presence.Presence;
+import dev.onair.protocol.presence.PresenceCodec;
 import dev.onair.publisher.PublisherConfig;
 import dev.onair.publisher.PublisherNode;
 import dev.onair.testsupport.TestClient;
@@ -28,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzIT {
     private static final int PAYLOADS = 100_000;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final EmbeddedBroker broker = new EmbeddedBroker();
@@ -128,15 +133,43 @@ class FuzzIT {
         List<TestClient.Received> configsBefore = haView.received();
         LightState lightBefore = display.lightState();
         Presence aliceBefore = alice.current();
+        // Everything alice's publisher puts on the wire from here on (its retained presence first).
+        TestClient aliceWire = TestClient.connect(broker.settings("ha"), "alice-wire");
+        stops.add(aliceWire::close);
+        assertThat(aliceWire.subscribe("onair/person/alice/presence")).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !aliceWire.received().isEmpty());
 
         fuzz(bob, ha, mainUser);
 
-        // Every node keeps its last good state...
+        // A valid sentinel after the fuzz on each stream a node reads: one client's messages on one topic arrive in
+        // order (QoS 1), so a node that shows its sentinel has handled every fuzzed message sent before it.
+        Instant sentinelSince = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        publish(bob, "onair/person/bob/presence", Payloads.presence("bob", "do_not_disturb", sentinelSince), true)
+                .get(30, TimeUnit.SECONDS);
+        publish(ha, "onair/display/main/set", "{\"brightness\":78}".getBytes(StandardCharsets.UTF_8), false)
+                .get(30, TimeUnit.SECONDS);
+        publish(ha, "onair/person/alice/set", "{\"status\":\"busy\"}".getBytes(StandardCharsets.UTF_8), false)
+                .get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(since(get(display, "/api/people"), "bob")).isEqualTo(sentinelSince.toString());
+            assertThat(display.lightState().brightness()).isEqualTo(78);
+            assertThat(alice.current().source()).isEqualTo("override");
+        });
+
+        // Every node kept its last good state: only the sentinels changed anything...
         assertThat(PiSide.statuses(get(display, "/api/people"))).containsAllEntriesOf(goodPeople);
-        assertThat(display.lightState()).isEqualTo(lightBefore);
+        assertThat(display.lightState())
+                .isEqualTo(new LightState(lightBefore.on(), 78, lightBefore.color(), lightBefore.effect()));
         assertThat(display.isConnected()).isTrue();
-        assertThat(alice.current()).isEqualTo(aliceBefore);
+        // alice's publisher published nothing for the fuzzed commands: its retained presence, then the override.
+        assertThat(aliceWire.received()).hasSize(2);
+        assertThat(decode(aliceWire.received().get(0).payload())).isEqualTo(aliceBefore);
+        assertThat(decode(aliceWire.received().get(1).payload()).source()).isEqualTo("override");
         assertThat(haView.received()).isEqualTo(configsBefore);
+        publish(ha, "onair/person/alice/set", "auto".getBytes(StandardCharsets.UTF_8), false)
+                .get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !"override".equals(alice.current().source()));
 
         // ...and still acts on the next valid message.
         log.append("Available");
@@ -182,8 +215,20 @@ class FuzzIT {
             }
         }
         CompletableFuture.allOf(tail.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        // The nodes read what the broker delivered after the publishers' acknowledgements: give them a round trip.
-        TimeUnit.SECONDS.sleep(2);
+    }
+
+    private static Presence decode(String json) throws Exception {
+        return PresenceCodec.decode(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code since} of {@code person}'s presence in the display's {@code /api/people}. */
+    private static String since(String people, String person) throws Exception {
+        for (JsonNode p : JSON.readTree(people)) {
+            if (p.path("person").asText().equals(person)) {
+                return p.path("since").asText();
+            }
+        }
+        return null;
     }
 
     private static CompletableFuture<?> publish(Mqtt5AsyncClient client, String topic, byte[] payload, boolean retain) {

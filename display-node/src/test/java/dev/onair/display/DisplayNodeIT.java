@@ -131,7 +131,9 @@ class DisplayNodeIT {
     void lightCommand_changesBrightness_andIsEchoedRetainedOnTheStateTopic() throws Exception {
         broker.addUser("ha", Role.HOMEASSISTANT);
         DisplayNode node = start("kitchen");
-        await().atMost(Duration.ofSeconds(10)).until(node::isConnected);
+        // Not isConnected: a command sent before the broker answered the node's SUBSCRIBE is lost (commands are
+        // not retained). The node says "online" only once its subscriptions are in place.
+        awaitOnline("kitchen");
 
         MosquittoClients.Result sent = MosquittoClients.run(
                 command("mosquitto_pub", "-q", "1", "-t", "onair/display/kitchen/set", "-m", "{\"brightness\":42}"));
@@ -224,6 +226,23 @@ class DisplayNodeIT {
                                 .contains("onair/person/fay/set {\"status\":\"do_not_disturb\",\"for\":\"PT30M\"}");
                     });
         }
+    }
+
+    /** Waits until the retained availability of {@code display}, as a fresh mosquitto_sub gets it, is online. */
+    private void awaitOnline(String display) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            MosquittoClients.Result seen = MosquittoClients.run(command(
+                    "mosquitto_sub",
+                    "-t",
+                    "onair/display/" + display + "/availability",
+                    "-C",
+                    "1",
+                    "-W",
+                    "5",
+                    "-F",
+                    "%r %p"));
+            assertThat(seen.output().trim()).isEqualTo("1 online");
+        });
     }
 
     private List<String> command(String... args) {

@@ -57,6 +57,12 @@ public final class HiveMqConnection implements MqttConnection {
     private final List<Runnable> disconnectedListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean connected = new AtomicBoolean();
     private final AtomicInteger failures = new AtomicInteger();
+    /**
+     * Held while a retained value is recorded and (if connected) sent, and while a connect replays the table, so a
+     * value put during a connect goes out exactly once: never both by the replay and by the caller.
+     */
+    private final Object retainedLock = new Object();
+
     private volatile boolean stopping;
     private volatile Mqtt5AsyncClient client;
 
@@ -116,22 +122,26 @@ public final class HiveMqConnection implements MqttConnection {
 
     @Override
     public CompletableFuture<Void> publishRetained(Topic topic, byte[] payload) {
-        Retained previous = retained.put(topic, new Retained(payload.clone(), null));
-        if (previous != null && previous.isClear()) {
-            previous.cleared().complete(null); // a newer value replaces the clear
+        synchronized (retainedLock) {
+            Retained previous = retained.put(topic, new Retained(payload.clone(), null));
+            if (previous != null && previous.isClear()) {
+                previous.cleared().complete(null); // a newer value replaces the clear
+            }
+            if (!connected.get()) {
+                return CompletableFuture.completedFuture(null); // the connect's replay sends it
+            }
+            return send(topic, payload, true);
         }
-        if (!connected.get()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return send(topic, payload, true);
     }
 
     @Override
     public CompletableFuture<Void> clearRetained(Topic topic) {
         Retained clear = new Retained(new byte[0], new CompletableFuture<>());
-        retained.put(topic, clear);
-        if (connected.get()) {
-            sendClear(topic, clear);
+        synchronized (retainedLock) {
+            retained.put(topic, clear);
+            if (connected.get()) {
+                sendClear(topic, clear);
+            }
         }
         return clear.cleared();
     }
@@ -164,11 +174,12 @@ public final class HiveMqConnection implements MqttConnection {
         return s.granted();
     }
 
-    private void sendSubscription(Subscription s) {
+    /** Sends {@code s} unless it was already; completes when the broker answered (or the connection went). */
+    private CompletableFuture<?> sendSubscription(Subscription s) {
         if (!s.sent().compareAndSet(false, true)) {
-            return; // sent once: the client itself subscribes again when a reconnect finds no session
+            return CompletableFuture.completedFuture(null); // the client itself subscribes again on a reconnect
         }
-        client.subscribeWith()
+        return client.subscribeWith()
                 .topicFilter(s.filter().filter())
                 .qos(MqttQos.AT_LEAST_ONCE)
                 .retainAsPublished(s.asPublished())
@@ -220,20 +231,30 @@ public final class HiveMqConnection implements MqttConnection {
     }
 
     private void connected() {
-        connected.set(true);
         failures.set(0);
         log.info("Connected to {}", settings.address());
-        if (availabilityTopic != null) {
-            send(availabilityTopic, Availability.ONLINE.payload(), true);
+        synchronized (retainedLock) {
+            connected.set(true);
+            retained.forEach((topic, r) -> {
+                if (r.isClear()) {
+                    sendClear(topic, r);
+                } else {
+                    send(topic, r.payload(), true);
+                }
+            });
         }
-        retained.forEach((topic, r) -> {
-            if (r.isClear()) {
-                sendClear(topic, r);
-            } else {
-                send(topic, r.payload(), true);
-            }
-        });
-        subscriptions.forEach(this::sendSubscription);
+        // "online" goes out once the broker has answered the subscriptions: a node that says it is online takes
+        // commands, so a command sent on seeing "online" is never lost to a subscription still in flight.
+        CompletableFuture<?>[] answered =
+                subscriptions.stream().map(this::sendSubscription).toArray(CompletableFuture<?>[]::new);
+        if (availabilityTopic != null) {
+            CompletableFuture.allOf(answered).handle((ok, error) -> {
+                if (connected.get()) {
+                    send(availabilityTopic, Availability.ONLINE.payload(), true);
+                }
+                return null;
+            });
+        }
         notify(connectedListeners, "Connected");
     }
 
