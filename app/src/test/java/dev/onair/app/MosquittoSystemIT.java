@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.onair.app.SystemIT.Node;
-import dev.onair.app.SystemIT.NodeLogs;
 import dev.onair.broker.testing.MosquittoBroker;
 import dev.onair.broker.users.Role;
 import dev.onair.testsupport.FreePorts;
