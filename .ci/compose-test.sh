@@ -75,7 +75,7 @@ tls_port=$(free_port); wss_port=$(free_port); mqtt_port=$(free_port); http_port=
 ca="$app/certs/ca.crt"
 
 # --- README: folders, .env, build --------------------------------------------------------------------------------
-as_user 'mkdir -p certs data && mkdir -p -m 0700 secrets/broker secrets/display secrets/bridge'
+as_user 'mkdir -p certs data history && mkdir -p -m 0700 secrets/broker secrets/display secrets/bridge'
 as_user 'cp .env.example .env'
 # The edits the README asks for, as a user would make them on a machine without SPI, plus this test's own: its ports
 # (free ones, on loopback only), its image name and compose project.

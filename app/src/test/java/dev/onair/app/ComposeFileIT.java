@@ -1,10 +1,13 @@
 package dev.onair.app;
 
+import static dev.onair.app.Compose.fieldNames;
+import static dev.onair.app.Compose.ports;
+import static dev.onair.app.Compose.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.onair.app.Compose.Port;
+import dev.onair.app.Compose.Result;
 import dev.onair.bridge.BridgeCommand;
 import dev.onair.broker.BrokerCommand;
 import dev.onair.display.DisplayCommand;
@@ -12,18 +15,14 @@ import dev.onair.runtime.config.OnAirDefaults;
 import dev.onair.testsupport.OutsideTool;
 import dev.onair.testsupport.RepositoryRoot;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,14 +34,13 @@ import picocli.CommandLine;
  */
 class ComposeFileIT {
     private static final Path ROOT = RepositoryRoot.get();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @TempDir
     static Path project;
 
     @BeforeAll
     static void copyComposeFilesWithEnvExample() throws IOException {
-        OutsideTool.require(installed(), "docker-compose is not installed (apt-get install docker-compose)");
+        OutsideTool.require(Compose.installed(), "docker-compose is not installed (apt-get install docker-compose)");
         for (String file : List.of("docker-compose.yml", "docker-compose.pi.yml")) {
             Files.copy(ROOT.resolve(file), project.resolve(file));
         }
@@ -51,21 +49,21 @@ class ComposeFileIT {
 
     @Test
     void composeFile_withEnvExample_validates() {
-        Result result = compose("docker-compose.yml", "config", "-q");
+        Result result = Compose.run(project, "docker-compose.yml", "config", "-q");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
     @Test
     void piComposeFile_withEnvExample_validates() {
-        Result result = compose("docker-compose.pi.yml", "config", "-q");
+        Result result = Compose.run(project, "docker-compose.pi.yml", "config", "-q");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
     @Test
     void services_areBrokerDisplayAndBridge_restartingAndRunningTheirCommand() throws IOException {
-        JsonNode services = resolved("docker-compose.yml").path("services");
+        JsonNode services = Compose.resolved(project, "docker-compose.yml").path("services");
 
         assertThat(fieldNames(services)).containsExactlyInAnyOrder("broker", "display-node", "ha-bridge");
         assertThat(texts(services.path("broker").path("command"))).containsExactly("broker");
@@ -79,7 +77,7 @@ class ComposeFileIT {
 
     @Test
     void plainMqtt_isPublishedOnTheHostLoopbackOnly_tlsWebSocketAndDashboardEverywhere() throws IOException {
-        JsonNode services = resolved("docker-compose.yml").path("services");
+        JsonNode services = Compose.resolved(project, "docker-compose.yml").path("services");
 
         List<Port> broker = ports(services.path("broker"));
         assertThat(broker).contains(new Port("127.0.0.1", 1883, 1883), new Port("0.0.0.0", 8883, 8883));
@@ -100,7 +98,8 @@ class ComposeFileIT {
 
     @Test
     void display_getsBothSpiDevicesAndTheirGroup() throws IOException {
-        JsonNode display = resolved("docker-compose.yml").path("services").path("display-node");
+        JsonNode display =
+                Compose.resolved(project, "docker-compose.yml").path("services").path("display-node");
 
         assertThat(texts(display.path("devices")))
                 .containsExactlyInAnyOrder("/dev/spidev0.0:/dev/spidev0.0", "/dev/spidev0.1:/dev/spidev0.1");
@@ -110,7 +109,7 @@ class ComposeFileIT {
     @Test
     void healthChecks_tlsForTheBroker_healthzForTheDisplay_healthFileForTheBridge_andTheOthersWaitForTheBroker()
             throws IOException {
-        JsonNode services = resolved("docker-compose.yml").path("services");
+        JsonNode services = Compose.resolved(project, "docker-compose.yml").path("services");
         JsonNode bridge = services.path("ha-bridge");
 
         assertThat(texts(services.path("broker").path("healthcheck").path("test")))
@@ -135,7 +134,7 @@ class ComposeFileIT {
 
     @Test
     void volumes_certsAndDataForTheBroker_eachServiceOnlyItsOwnSecrets() throws IOException {
-        JsonNode services = resolved("docker-compose.yml").path("services");
+        JsonNode services = Compose.resolved(project, "docker-compose.yml").path("services");
 
         assertThat(texts(services.path("broker").path("volumes")))
                 .containsExactlyInAnyOrder(
@@ -145,6 +144,7 @@ class ComposeFileIT {
         assertThat(texts(services.path("display-node").path("volumes")))
                 .containsExactlyInAnyOrder(
                         project.resolve("certs") + ":/var/lib/onair/certs:ro",
+                        project.resolve("history") + ":/var/lib/onair/history:rw",
                         project.resolve("secrets/display") + ":/var/lib/onair/secrets/display:ro");
         assertThat(texts(services.path("ha-bridge").path("volumes")))
                 .containsExactlyInAnyOrder(
@@ -164,7 +164,7 @@ class ComposeFileIT {
 
     @Test
     void displayAndBridge_reachTheBrokerByTheCertificatesHostName() throws IOException {
-        JsonNode services = resolved("docker-compose.yml").path("services");
+        JsonNode services = Compose.resolved(project, "docker-compose.yml").path("services");
 
         assertThat(texts(
                         services.path("broker").path("networks").path("default").path("aliases")))
@@ -183,7 +183,7 @@ class ComposeFileIT {
 
     @Test
     void piComposeFile_runsOnePiContainer_healthyOnlyWithBrokerAndDisplay() throws IOException {
-        JsonNode services = resolved("docker-compose.pi.yml").path("services");
+        JsonNode services = Compose.resolved(project, "docker-compose.pi.yml").path("services");
 
         assertThat(fieldNames(services)).containsExactly("onair");
         JsonNode onair = services.path("onair");
@@ -243,87 +243,5 @@ class ComposeFileIT {
             }
         }
         return names;
-    }
-
-    /** One published port, whichever syntax docker-compose printed it in; {@code hostIp} "" for every address. */
-    record Port(String hostIp, int published, int target) {
-        static Port of(JsonNode entry) {
-            if (entry.isTextual()) { // "127.0.0.1:1883:1883/tcp", "5000:5000"
-                String[] parts = entry.asText().replaceFirst("/\\w+$", "").split(":");
-                int n = parts.length;
-                return new Port(n == 3 ? parts[0] : "", Integer.parseInt(parts[n - 2]), Integer.parseInt(parts[n - 1]));
-            }
-            return new Port(
-                    entry.path("host_ip").asText(""),
-                    entry.path("published").asInt(),
-                    entry.path("target").asInt());
-        }
-    }
-
-    private static List<Port> ports(JsonNode service) {
-        List<Port> ports = new ArrayList<>();
-        service.path("ports").forEach(p -> ports.add(Port.of(p)));
-        return ports;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false)
-                .map(JsonNode::asText)
-                .toList();
-    }
-
-    private static List<String> fieldNames(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static JsonNode resolved(String file) throws IOException {
-        Result result = compose(file, "config");
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        return YAML.readTree(result.stdout());
-    }
-
-    private record Result(int exitCode, String stdout, String output) {}
-
-    private static Result compose(String file, String... args) {
-        List<String> command = new ArrayList<>(List.of("docker-compose", "--no-ansi", "-f", file));
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile(project, "compose", ".out");
-            Path err = Files.createTempFile(project, "compose", ".err");
-            Process p = new ProcessBuilder(command)
-                    .directory(project.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile())
-                    .start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, "", "timed out after 60 s: " + command);
-            }
-            String stdout = Files.readString(out, StandardCharsets.UTF_8);
-            return new Result(
-                    p.exitValue(), stdout, command + "\n" + stdout + Files.readString(err, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean installed() {
-        try {
-            Process p = new ProcessBuilder("docker-compose", "version")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

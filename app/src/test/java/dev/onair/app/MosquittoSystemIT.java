@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.onair.app.SystemIT.Node;
-import dev.onair.app.SystemIT.NodeLogs;
 import dev.onair.broker.testing.MosquittoBroker;
 import dev.onair.broker.users.Role;
 import dev.onair.testsupport.FreePorts;
@@ -92,8 +90,9 @@ class MosquittoSystemIT {
         start(
                 "display",
                 "main",
-                "display --id main --panel virtual --http-port %d --http-host 127.0.0.1 " + "--rainbow-seconds 0",
-                httpPort);
+                "display --id main --panel virtual --http-port %d --http-host 127.0.0.1 --rainbow-seconds 0 --data %s",
+                httpPort,
+                dir.resolve("display-data"));
         start("bridge", "bridge", "bridge --learn-window 1s --republish-delay 1s");
         start("publisher", "alice", "publisher --person alice --teams-logs %s --teams-process-check off", teams);
 

@@ -10,10 +10,6 @@ import dev.onair.runtime.mqtt.BrokerSettings;
 import dev.onair.testsupport.FreePorts;
 import dev.onair.testsupport.TestClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,13 +50,12 @@ class SystemIT {
     @RegisterExtension
     final NodeLogs logs = new NodeLogs();
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Node> nodes = new ArrayList<>();
     private final List<TestClient> clients = new ArrayList<>();
     private List<String> brokerArgs;
     private int tlsPort;
     private int httpPort;
+    private Dashboard dashboard;
     private Path teamsLog;
 
     @BeforeEach
@@ -78,6 +69,7 @@ class SystemIT {
         int[] ports = FreePorts.several(4);
         tlsPort = ports[0];
         httpPort = ports[3];
+        dashboard = new Dashboard(httpPort);
         brokerArgs = line(
                 "broker --certs %s --users %s --data %s --tls-port %d --port %d --ws-port %d --no-mdns",
                 dir.resolve("certs"), dir.resolve("users.yaml"), dir.resolve("data"), tlsPort, ports[1], ports[2]);
@@ -111,20 +103,21 @@ class SystemIT {
                 .until(this::haClientConnects, Optional::isPresent)
                 .orElseThrow());
         List<String> display = line(
-                "display --id main --panel virtual --http-port %d --http-host 127.0.0.1 --rainbow-seconds 0", httpPort);
+                "display --id main --panel virtual --http-port %d --http-host 127.0.0.1 --rainbow-seconds 0 --data %s",
+                httpPort, dir.resolve("display-data"));
         start("display", asUser("main", display));
         start("bridge", asUser("bridge", line("bridge --bridge-id pi --learn-window 1s --republish-delay 1s")));
         List<String> publisher = line("publisher --person alice --teams-logs %s --teams-process-check off", teamsDir());
         Node alice = start("publisher", asUser("alice", publisher));
 
         // Teams says Available: the panel turns green.
-        await("display health").atMost(STARTUP).until(() -> status("/healthz") == 200);
-        await("green frame").atMost(Duration.ofSeconds(30)).until(() -> frameIs(GREEN));
+        await("display health").atMost(STARTUP).until(() -> dashboard.status("/healthz") == 200);
+        await("green frame").atMost(Duration.ofSeconds(30)).until(() -> dashboard.frameIs(GREEN));
 
         // A Teams line appended: the panel turns purple, and the dashboard's event stream says so.
-        List<String> events = openEventStream();
+        List<String> events = dashboard.openEventStream();
         appendTeams("DoNotDisturb");
-        await("purple frame").atMost(Duration.ofSeconds(15)).until(() -> frameIs(PURPLE));
+        await("purple frame").atMost(Duration.ofSeconds(15)).until(() -> dashboard.frameIs(PURPLE));
         await("SSE presence event")
                 .atMost(Duration.ofSeconds(15))
                 .until(() -> events.stream()
@@ -144,19 +137,19 @@ class SystemIT {
 
         // Home Assistant's select forces busy: the publisher applies it and the panel turns red; auto goes back.
         ha.publish("onair/person/alice/set", "busy", 1, false);
-        await("override busy").atMost(Duration.ofSeconds(15)).until(() -> frameIs(RED));
-        assertThat(person("alice").path("source").asText()).isEqualTo("override");
+        await("override busy").atMost(Duration.ofSeconds(15)).until(() -> dashboard.frameIs(RED));
+        assertThat(dashboard.person("alice").path("source").asText()).isEqualTo("override");
         ha.publish("onair/person/alice/set", "auto", 1, false);
-        await("override cleared").atMost(Duration.ofSeconds(15)).until(() -> frameIs(PURPLE));
+        await("override cleared").atMost(Duration.ofSeconds(15)).until(() -> dashboard.frameIs(PURPLE));
 
         // kill -9 the broker; Teams changes while it is down; after a restart everything converges.
         broker.kill();
         await("display notices the broker is gone")
                 .atMost(Duration.ofSeconds(15))
-                .until(() -> status("/healthz") == 503);
+                .until(() -> dashboard.status("/healthz") == 503);
         appendTeams("BeRightBack");
         start("broker", brokerArgs);
-        await("display reconnected").atMost(STARTUP).until(() -> status("/healthz") == 200);
+        await("display reconnected").atMost(STARTUP).until(() -> dashboard.status("/healthz") == 200);
         TestClient after = track(await("broker back")
                 .atMost(Duration.ofSeconds(30))
                 .until(this::haClientConnects, Optional::isPresent)
@@ -168,7 +161,7 @@ class SystemIT {
                         && retained(after, "onair/person/alice/availability").equals("online")
                         && retained(after, "onair/display/main/availability").equals("online")
                         && retained(after, "onair/bridge/pi/availability").equals("online"));
-        await("yellow frame").atMost(Duration.ofSeconds(15)).until(() -> frameIs(YELLOW));
+        await("yellow frame").atMost(Duration.ofSeconds(15)).until(() -> dashboard.frameIs(YELLOW));
         // The bridge is back too: Home Assistant's birth message makes it republish its configs.
         assertThat(after.subscribe("homeassistant/device/+/config")).isTrue();
         after.publish("homeassistant/status", "online", 0, false);
@@ -179,8 +172,8 @@ class SystemIT {
 
         // The publisher stops (SIGTERM): availability offline, the person goes grey.
         alice.stop();
-        await("grey frame").atMost(Duration.ofSeconds(15)).until(() -> frameIs(GREY));
-        assertThat(person("alice").path("availability").asText()).isEqualTo("offline");
+        await("grey frame").atMost(Duration.ofSeconds(15)).until(() -> dashboard.frameIs(GREY));
+        assertThat(dashboard.person("alice").path("availability").asText()).isEqualTo("offline");
         assertThat(retained(after, "onair/person/alice/availability")).isEqualTo("offline");
     }
 
@@ -291,167 +284,5 @@ class SystemIT {
     private static String retained(TestClient client, String topic) {
         List<TestClient.Received> received = client.received(topic);
         return received.isEmpty() ? "" : received.get(received.size() - 1).payload();
-    }
-
-    // --- what the dashboard shows -------------------------------------------------------------------------------
-
-    private int status(String path) {
-        try {
-            return http.send(request(path), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    /** Whether every pixel of the panel shows {@code rgb} (one person fills the panel). */
-    private boolean frameIs(List<Integer> rgb) throws IOException, InterruptedException {
-        JsonNode frame = get("/api/display/frame");
-        assertThat(frame.path("pixels").size())
-                .isEqualTo(frame.path("width").asInt() * frame.path("height").asInt());
-        for (JsonNode pixel : frame.path("pixels")) {
-            if (pixel.get(0).asInt() != rgb.get(0)
-                    || pixel.get(1).asInt() != rgb.get(1)
-                    || pixel.get(2).asInt() != rgb.get(2)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private JsonNode person(String id) throws IOException, InterruptedException {
-        for (JsonNode p : get("/api/people")) {
-            if (p.path("person").asText().equals(id)) {
-                return p;
-            }
-        }
-        throw new AssertionError("no " + id + " in /api/people");
-    }
-
-    /** Opens {@code /api/events}; each event is collected as "name data". */
-    private List<String> openEventStream() {
-        List<String> events = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/events"))
-                .header("Accept", "text/event-stream")
-                .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
-            String[] name = {"message"};
-            response.body().forEach(line -> {
-                if (line.startsWith("event:")) {
-                    name[0] = line.substring("event:".length()).strip();
-                } else if (line.startsWith("data:")) {
-                    events.add(name[0] + " " + line.substring("data:".length()).strip());
-                }
-            });
-        });
-        return events;
-    }
-
-    private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-    }
-
-    /** One {@code java -jar onair-app-*-all.jar ...} process, its output appended to {@code log}. */
-    record Node(Path log, Process process) {
-        static Node start(Path log, List<String> args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // Start-up speed over peak performance: four JVMs share a small CI machine.
-                    "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC",
-                    "-jar",
-                    jar().toString()));
-            command.addAll(args);
-            Files.writeString(
-                    log,
-                    "---- onair " + String.join(" ", args).replaceAll("--password \\S+", "--password ***") + "\n",
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-            return new Node(log, process);
-        }
-
-        /** The all-in-one jar: {@code -Donair.jar=...}, else the one {@code package} put in {@code target/}. */
-        static Path jar() throws IOException {
-            String given = System.getProperty("onair.jar");
-            if (given != null) {
-                return Path.of(given);
-            }
-            try (var files = Files.newDirectoryStream(Path.of("target"), "onair-app-*-all.jar")) {
-                for (Path jar : files) {
-                    return jar.toAbsolutePath();
-                }
-            }
-            throw new IllegalStateException(
-                    "no target/onair-app-*-all.jar: run ./mvnw -pl app package first, or give -Donair.jar=FILE");
-        }
-
-        int waitFor(Duration timeout) {
-            try {
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                    return -1;
-                }
-                return process.exitValue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
-        }
-
-        /** {@code kill -9}: no shutdown hook runs, no DISCONNECT is sent. */
-        void kill() {
-            process.destroyForcibly();
-            waitFor(Duration.ofSeconds(10));
-        }
-
-        /** SIGTERM, as Ctrl-C or {@code systemctl stop}: the node publishes offline and exits. */
-        void stop() {
-            if (process.isAlive()) {
-                process.destroy();
-                if (waitFor(Duration.ofSeconds(15)) == -1) {
-                    process.destroyForcibly();
-                }
-            }
-        }
-    }
-
-    /** Prints every node's output when the test fails. */
-    static final class NodeLogs implements TestWatcher {
-        private final List<Path> files = new CopyOnWriteArrayList<>();
-
-        void add(Path file) {
-            if (!files.contains(file)) {
-                files.add(file);
-            }
-        }
-
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (Path file : files) {
-                try {
-                    System.err.println("===== " + file + " =====");
-                    System.err.println(Files.readString(file, StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    System.err.println("(cannot read " + file + ": " + e + ")");
-                }
-            }
-        }
     }
 }

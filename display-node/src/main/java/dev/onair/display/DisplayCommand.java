@@ -51,80 +51,11 @@ public final class DisplayCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions broker = new BrokerOptions();
 
-    @Option(
-            names = "--panel",
-            paramLabel = "PANEL",
-            defaultValue = "auto",
-            description = "auto, virtual, hat-hd, hat-mini, unicornd or leds0 (default: ${DEFAULT-VALUE}).")
-    String panel = "auto";
+    @Mixin
+    PanelOptions hardware = new PanelOptions();
 
-    @Option(
-            names = "--rotation",
-            paramLabel = "DEG",
-            defaultValue = "0",
-            description = "How the HAT is mounted: 0, 90, 180 or 270 (default: ${DEFAULT-VALUE}).")
-    int rotation;
-
-    @Option(
-            names = "--spi-speed",
-            paramLabel = "HZ",
-            defaultValue = "0",
-            description = "SPI clock for the SPI HATs; 0 for the HAT's default (9 MHz HD, 600 kHz Mini).")
-    int spiSpeed;
-
-    @Option(
-            names = "--unicornd-socket",
-            paramLabel = "PATH",
-            defaultValue = "/var/run/unicornd.socket",
-            description = "unicornd's socket (default: ${DEFAULT-VALUE}).")
-    Path unicorndSocket = Path.of("/var/run/unicornd.socket");
-
-    @Option(
-            names = "--leds-device",
-            paramLabel = "PATH",
-            defaultValue = "/dev/leds0",
-            description = "The Pi 5 WS2812 device (default: ${DEFAULT-VALUE}).")
-    Path ledsDevice = Path.of("/dev/leds0");
-
-    @Option(
-            names = "--http-host",
-            paramLabel = "ADDR",
-            defaultValue = "0.0.0.0",
-            description = "Address the dashboard listens on (default: ${DEFAULT-VALUE}).")
-    String httpHost = "0.0.0.0";
-
-    @Option(
-            names = "--http-port",
-            paramLabel = "N",
-            defaultValue = "5000",
-            description = "Dashboard port (default: ${DEFAULT-VALUE}; 0 for any free port).")
-    int httpPort = WebSettings.DEFAULT_PORT;
-
-    @Option(
-            names = "--streams-per-address",
-            paramLabel = "N",
-            defaultValue = "" + WebSettings.DEFAULT_STREAMS_PER_ADDRESS,
-            description =
-                    "Most dashboard event streams one client address may hold open (default: " + "${DEFAULT-VALUE}).")
-    int streamsPerAddress = WebSettings.DEFAULT_STREAMS_PER_ADDRESS;
-
-    @Option(
-            names = "--max-event-streams",
-            paramLabel = "N",
-            defaultValue = "" + WebSettings.DEFAULT_MAX_STREAMS,
-            description =
-                    "Most dashboard event streams served at once, from every address (default: " + "${DEFAULT-VALUE}).")
-    int maxEventStreams = WebSettings.DEFAULT_MAX_STREAMS;
-
-    @Option(
-            names = "--api-key",
-            paramLabel = "KEY",
-            description = "Key the dashboard's controls need (X-API-Key). Without one, controls work from this "
-                    + "machine only. Prefer --api-key-file or ONAIR_API_KEY.")
-    String apiKey;
-
-    @Option(names = "--api-key-file", paramLabel = "FILE", description = "File whose first line is the API key.")
-    Path apiKeyFile;
+    @Mixin
+    WebOptions web = new WebOptions();
 
     @Option(
             names = "--brightness",
@@ -254,11 +185,15 @@ public final class DisplayCommand implements Callable<Integer> {
     public DisplayConfig toConfig() {
         ConfigErrors errors = new ConfigErrors();
         BrokerSettings brokerSettings = broker.settings(errors, DEFAULT_BROKER);
-        PanelKind kind = errors.check("--panel", () -> PanelKind.parse(panel));
-        Rotation rot = errors.check("--rotation", () -> Rotation.ofDegrees(rotation));
-        errors.require(spiSpeed >= 0 && spiSpeed <= 32_000_000, "--spi-speed: " + spiSpeed + " is outside 0..32000000");
-        errors.require(httpPort >= 0 && httpPort <= 65535, "--http-port: " + httpPort + " is outside 0..65535");
-        errors.require(streamsPerAddress >= 1, "--streams-per-address: " + streamsPerAddress + " must be at least 1");
+        PanelKind kind = errors.check("--panel", () -> PanelKind.parse(hardware.panel));
+        Rotation rot = errors.check("--rotation", () -> Rotation.ofDegrees(hardware.rotation));
+        errors.require(
+                hardware.spiSpeed >= 0 && hardware.spiSpeed <= 32_000_000,
+                "--spi-speed: " + hardware.spiSpeed + " is outside 0..32000000");
+        errors.require(
+                web.httpPort >= 0 && web.httpPort <= 65535, "--http-port: " + web.httpPort + " is outside 0..65535");
+        errors.require(
+                web.streamsPerAddress >= 1, "--streams-per-address: " + web.streamsPerAddress + " must be at least 1");
         errors.require(brightness >= 0 && brightness <= 255, "--brightness: " + brightness + " is outside 0..255");
         errors.require(
                 nightBrightness >= 0 && nightBrightness <= 255,
@@ -291,7 +226,7 @@ public final class DisplayCommand implements Callable<Integer> {
             errors.check("--people", () -> Ids.require(p, "person id"));
         }
         CameraMark camera = errors.check("--camera-border", () -> CameraMark.parse(cameraBorder));
-        String key = Secrets.resolve(errors, "--api-key", apiKey, apiKeyFile);
+        String key = Secrets.resolve(errors, "--api-key", web.apiKey, web.apiKeyFile);
         String finalKey = key == null || key.isBlank() ? null : key;
         errors.require(
                 finalKey == null || finalKey.length() >= 8, "--api-key: the API key must be at least 8 characters");
@@ -300,17 +235,19 @@ public final class DisplayCommand implements Callable<Integer> {
         ZoneId historyZone =
                 zone == null || zone.isBlank() ? ZoneId.systemDefault() : errors.check("--zone", () -> zoneOf(zone));
         errors.require(
-                maxEventStreams >= 1 && maxEventStreams <= 100_000,
-                "--max-event-streams: " + maxEventStreams + " is outside 1..100000");
+                web.maxEventStreams >= 1 && web.maxEventStreams <= 100_000,
+                "--max-event-streams: " + web.maxEventStreams + " is outside 1..100000");
         errors.throwIfAny();
-        WebSettings web = new WebSettings(httpHost, httpPort, finalKey, streamsPerAddress, maxEventStreams);
-        PanelSettings panelSettings = new PanelSettings(kind, rot, spiSpeed, unicorndSocket, ledsDevice);
+        WebSettings webSettings =
+                new WebSettings(web.httpHost, web.httpPort, finalKey, web.streamsPerAddress, web.maxEventStreams);
+        PanelSettings panelSettings =
+                new PanelSettings(kind, rot, hardware.spiSpeed, hardware.unicorndSocket, hardware.ledsDevice);
         return new DisplayConfig(
                 id,
                 brokerSettings,
                 broker.topicPrefix(),
                 panelSettings,
-                web,
+                webSettings,
                 Look.defaults().with(colours, anims).withCamera(camera),
                 brightness,
                 nightHours,

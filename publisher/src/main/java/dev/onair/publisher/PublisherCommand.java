@@ -13,9 +13,6 @@ import dev.onair.publisher.presence.WorkingHours;
 import dev.onair.publisher.secret.SecretException;
 import dev.onair.publisher.secret.SecretStores;
 import dev.onair.publisher.setup.SetupCommand;
-import dev.onair.publisher.teams.TeamsAccount;
-import dev.onair.publisher.teams.TeamsClient;
-import dev.onair.publisher.teams.TeamsPaths;
 import dev.onair.publisher.tray.PresenceTray;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
@@ -29,7 +26,6 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,45 +66,8 @@ public final class PublisherCommand implements Callable<Integer> {
     /** The stores {@code --password-store} opens; tests give their own. */
     SecretStores secretStores;
 
-    @Option(
-            names = "--teams-client",
-            paramLabel = "new|classic",
-            defaultValue = "new",
-            description = "Which Teams client's logs to read (default: ${DEFAULT-VALUE}).")
-    String teamsClient = "new";
-
-    @Option(
-            names = "--teams-logs",
-            paramLabel = "DIR",
-            description = "New Teams' log folder (default: the Teams folder of this OS).")
-    Path teamsLogs;
-
-    @Option(
-            names = "--teams-classic-log",
-            paramLabel = "FILE",
-            description = "Classic Teams' logs.txt; giving it selects classic Teams (default: this OS's).")
-    Path teamsClassicLog;
-
-    @Option(
-            names = "--teams-account",
-            paramLabel = "ACCOUNT",
-            defaultValue = "work",
-            description = "With several accounts signed in to Teams, the one to follow: work, personal, a user id or"
-                    + " a cloud such as gov.teams.microsoft.us (default: ${DEFAULT-VALUE}).")
-    String teamsAccount = "work";
-
-    @Option(
-            names = "--teams-process-check",
-            paramLabel = "on|off",
-            description = "Offline while no Teams process runs (default: on for Windows and macOS, off elsewhere).")
-    String teamsProcessCheck;
-
-    @Option(
-            names = "--teams-poll-interval",
-            paramLabel = "DURATION",
-            defaultValue = "2s",
-            description = "Slow poll of the log behind file-change notification (default: ${DEFAULT-VALUE}).")
-    String teamsPollInterval = "2s";
+    @Mixin
+    TeamsOptions teamsOptions = new TeamsOptions();
 
     @Option(
             names = "--http-port",
@@ -210,7 +169,7 @@ public final class PublisherCommand implements Callable<Integer> {
         }
         Source source = poll != null ? Source.HTTP_PULL : pushIngress ? Source.HTTP_PUSH : Source.TEAMS_LOG;
 
-        TeamsSettings teams = source == Source.TEAMS_LOG ? teams(errors, osName, env, home) : null;
+        TeamsSettings teams = source == Source.TEAMS_LOG ? teamsOptions.settings(errors, osName, env, home) : null;
         PollSettings pollSettings = null;
         if (source == Source.HTTP_PULL) {
             Duration interval = errors.duration("--poll-interval", pollInterval);
@@ -287,36 +246,6 @@ public final class PublisherCommand implements Callable<Integer> {
         return cfg.broker().address() == null
                 ? null
                 : URI.create("http://" + cfg.broker().address().host() + ":5000/");
-    }
-
-    private TeamsSettings teams(ConfigErrors errors, String osName, Map<String, String> env, Path home) {
-        String client = teamsClient.toLowerCase(Locale.ROOT);
-        if (!client.equals("new") && !client.equals("classic")) {
-            errors.add("--teams-client: '" + teamsClient + "' is not new or classic");
-            return null;
-        }
-        boolean classic = client.equals("classic") || teamsClassicLog != null;
-        Path location = classic
-                ? (teamsClassicLog != null ? teamsClassicLog : TeamsPaths.classicTeamsLog(osName, env, home))
-                : (teamsLogs != null ? teamsLogs : TeamsPaths.newTeamsLogs(osName, env, home));
-        boolean check = TeamsPaths.hasTeamsClient(osName);
-        if (teamsProcessCheck != null) {
-            switch (teamsProcessCheck.toLowerCase(Locale.ROOT)) {
-                case "on", "true", "yes" -> check = true;
-                case "off", "false", "no" -> check = false;
-                default -> errors.add("--teams-process-check: '" + teamsProcessCheck + "' is not on or off");
-            }
-        }
-        Duration interval = errors.duration("--teams-poll-interval", teamsPollInterval);
-        boolean processCheck = check;
-        TeamsAccount account = errors.check("--teams-account", () -> new TeamsAccount(teamsAccount));
-        if (interval == null || account == null) {
-            return null;
-        }
-        return errors.check(
-                classic ? "--teams-classic-log" : "--teams-logs",
-                () -> new TeamsSettings(
-                        classic ? TeamsClient.CLASSIC : TeamsClient.NEW, location, processCheck, interval, account));
     }
 
     private ZoneId zone(ConfigErrors errors) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,8 +31,6 @@ public final class HistoryWriter implements Component {
     private static final Logger log = LoggerFactory.getLogger(HistoryWriter.class);
     /** Room for a burst far beyond any office (10,000 changes is a heavy day); past it a change is dropped. */
     private static final int QUEUE = 10_000;
-    /** Changes kept while paused, before they are cut down to each person's last. */
-    private static final int PENDING = 10_000;
 
     private static final Duration PRUNE_EVERY = Duration.ofHours(6);
 
@@ -46,7 +43,7 @@ public final class HistoryWriter implements Component {
 
     // Touched on the writer thread only.
     private final Map<String, PersonState> last = new HashMap<>();
-    private final List<Change> pending = new ArrayList<>();
+    private final HeldChanges pending = new HeldChanges();
     private HistoryDatabase db;
     private volatile boolean paused;
 
@@ -116,7 +113,7 @@ public final class HistoryWriter implements Component {
             return;
         }
         if (paused) {
-            hold(changes);
+            pending.add(changes);
         } else {
             write(changes);
         }
@@ -176,7 +173,7 @@ public final class HistoryWriter implements Component {
     }
 
     private void pause(List<Change> changes, Exception cause) {
-        hold(changes);
+        pending.add(changes);
         if (!paused) {
             paused = true;
             log.warn(
@@ -184,17 +181,6 @@ public final class HistoryWriter implements Component {
                             + " history resumes when there is room",
                     settings.dataDir(),
                     SqliteTrouble.message(cause));
-        }
-    }
-
-    private void hold(List<Change> changes) {
-        pending.addAll(changes);
-        if (pending.size() > PENDING) {
-            // Keep each person's latest state: the rows go on from the right state, the steps between are lost.
-            Map<String, Change> latest = new LinkedHashMap<>();
-            pending.forEach(c -> latest.put(c.person(), c));
-            pending.clear();
-            pending.addAll(latest.values());
         }
     }
 
@@ -223,7 +209,7 @@ public final class HistoryWriter implements Component {
             }
         }
         try {
-            db.record(pending);
+            db.record(pending.all());
             db.alive(now);
         } catch (SQLException e) {
             return;

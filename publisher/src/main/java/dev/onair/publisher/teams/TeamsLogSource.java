@@ -5,7 +5,6 @@ import dev.onair.protocol.presence.Status;
 import dev.onair.publisher.presence.Detection;
 import dev.onair.runtime.lifecycle.Component;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,14 +49,13 @@ public final class TeamsLogSource implements Component {
     private final ScheduledExecutorService executor;
     private final Consumer<Detection> listener;
     private final TeamsLogState state;
+    private final LogFollower follower;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile boolean stopped;
     private ScheduledFuture<?> pollTask;
     private FolderWatch watch;
-    private LogTailer tailer;
     private Boolean teamsRunning;
-    private boolean warnedMissing;
 
     /**
      * @param location new Teams' log folder, or classic Teams' log file
@@ -91,6 +89,7 @@ public final class TeamsLogSource implements Component {
         this.executor = executor;
         this.listener = listener;
         this.state = new TeamsLogState(client, account);
+        this.follower = new LogFollower(client, account, location, state);
     }
 
     /** Reads the logs once (on the caller's thread, before anything else runs), then follows them. */
@@ -104,7 +103,7 @@ public final class TeamsLogSource implements Component {
         if (client == TeamsClient.NEW) {
             log.info("Following {} (choose another with --teams-account)", account.describe());
         }
-        startUp();
+        follower.startUp();
         checkProcess(); // after the read: calls logged before a Teams that is not running are over
         emit();
         watch = new FolderWatch(
@@ -152,7 +151,7 @@ public final class TeamsLogSource implements Component {
     /** Reads what is new and tells the listener; runs on the executor. */
     public void poll() {
         try {
-            follow();
+            follower.follow(watch);
         } catch (RuntimeException e) {
             log.error("Reading the Teams logs failed; trying again at the next change", e);
         }
@@ -216,93 +215,5 @@ public final class TeamsLogSource implements Component {
 
     private void emit() {
         listener.accept(detection());
-    }
-
-    private void startUp() {
-        List<Path> files = files();
-        if (files.isEmpty()) {
-            warnMissing();
-            return;
-        }
-        tailer = new LogTailer(files.get(0));
-        read(tailer);
-        if (state.presence().isEmpty()) {
-            backScan(files.subList(1, Math.min(files.size(), MAX_BACK_SCAN_FILES + 1)));
-        }
-    }
-
-    /** The newest file has no presence line yet (Teams just started): the last one in an older file stands. */
-    private void backScan(List<Path> older) {
-        for (Path file : older) {
-            Optional<TeamsPresence> last = LastPresence.in(file, client, account);
-            if (last.isPresent()) {
-                log.info("Presence {} found in the older log {}", last.get().token(), file.getFileName());
-                state.presenceFromOlderFile(last.get());
-                return;
-            }
-        }
-    }
-
-    private void follow() {
-        List<Path> files = files();
-        if (files.isEmpty()) {
-            warnMissing();
-            return;
-        }
-        warnedMissing = false;
-        if (watch != null) {
-            watch.ensureRegistered();
-        }
-        if (tailer == null) {
-            tailer = new LogTailer(files.get(0));
-        } else if (!tailer.file().equals(files.get(0))) {
-            rotate(files);
-        }
-        read(tailer);
-    }
-
-    /** Finishes the current file, then reads every newer one in order, ending on the newest. */
-    private void rotate(List<Path> newestFirst) {
-        read(tailer);
-        tailer.flushPartial(state::accept);
-        int current = newestFirst.indexOf(tailer.file());
-        int from = current < 0 ? 0 : current - 1;
-        for (int i = from; i > 0; i--) {
-            LogTailer between = new LogTailer(newestFirst.get(i));
-            read(between);
-            between.flushPartial(state::accept);
-        }
-        tailer = new LogTailer(newestFirst.get(0));
-        log.info("Teams started a new log file: {}", tailer.file().getFileName());
-    }
-
-    private void read(LogTailer t) {
-        try {
-            long n = t.readNew(state::accept);
-            if (n > 0) {
-                log.debug("Read {} bytes of {}", n, t.file().getFileName());
-            }
-        } catch (NoSuchFileException e) {
-            log.debug("{} is gone", t.file());
-        } catch (IOException e) {
-            log.warn("Cannot read {}: {}", t.file(), e.toString());
-        }
-    }
-
-    private List<Path> files() {
-        if (client == TeamsClient.NEW) {
-            return new LogFolder(location).newestFirst();
-        }
-        return java.nio.file.Files.isRegularFile(location) ? List.of(location) : List.of();
-    }
-
-    private void warnMissing() {
-        if (!warnedMissing) {
-            log.warn(
-                    "No Teams log at {} (yet). Is Teams installed and signed in? Set the place with {}",
-                    location,
-                    client == TeamsClient.NEW ? "--teams-logs DIR" : "--teams-classic-log FILE");
-            warnedMissing = true;
-        }
     }
 }
