@@ -1,6 +1,7 @@
 package dev.onair.display;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onair.broker.testing.EmbeddedBroker;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -89,44 +91,49 @@ class TimelineBrowserIT {
                 .until(d -> d.findElements(By.cssSelector(".tl-person[data-person=eve] .tl-strip .tl-seg"))
                                 .size()
                         == 6);
-        List<WebElement> segments =
-                browser.findElements(By.cssSelector(".tl-person[data-person=eve] .tl-strip .tl-seg"));
-        assertThat(segments)
-                .extracting(s -> s.getAttribute("data-activity") + "@" + s.getAttribute("data-from"))
-                .containsExactly(
-                        "available@2026-12-01T08:00:00Z",
-                        "in_a_call@2026-12-01T09:00:00Z",
-                        "available@2026-12-01T10:30:00Z",
-                        "away@2026-12-01T12:00:00Z",
-                        "available@2026-12-01T12:30:00Z",
-                        "in_a_meeting@2026-12-01T14:00:00Z");
-        // The panel's colours (CONTRACT.md section 6), and the calls marked.
-        assertThat(segments)
-                .extracting(s -> s.getCssValue("background-color"))
-                .containsExactly(
-                        "rgba(0, 255, 0, 1)",
-                        "rgba(255, 0, 0, 1)",
-                        "rgba(0, 255, 0, 1)",
-                        "rgba(255, 255, 0, 1)",
-                        "rgba(0, 255, 0, 1)",
-                        "rgba(255, 0, 0, 1)");
-        assertThat(segments)
-                .extracting(s -> s.getAttribute("class").contains("tl-call"))
-                .containsExactly(false, true, false, false, false, true);
-        // 09:00 to 10:30 = 37.5 % of the day from 37.5 %.
-        assertThat(segments.get(1).getAttribute("style"))
-                .contains("left: 37.5%")
-                .contains("width: 6.25%");
-        // Calls: 1 h 30 min + 1 h 20 min (14:00 to now, 15:20).
-        String totals = browser.findElement(By.cssSelector(".tl-person[data-person=eve] .tl-totals"))
-                .getText();
-        assertThat(totals).isEqualTo("2 h 50 min in calls · 2 calls · 2 h 50 min busy");
-        // The week: seven days, today last with its calls.
-        List<WebElement> days = browser.findElements(By.cssSelector(".tl-person[data-person=eve] .tl-day"));
-        assertThat(days).hasSize(7);
-        assertThat(days.get(6).getAttribute("data-date")).isEqualTo("2026-12-01");
-        assertThat(days.get(6).getText()).contains("2 h 50 min calls");
-
+        // The page redraws the strip when an event or its refresh comes in, which can replace an element between
+        // finding it and reading it: read everything again then (the content is the same each time).
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreException(StaleElementReferenceException.class)
+                .untilAsserted(() -> {
+                    List<WebElement> segments =
+                            browser.findElements(By.cssSelector(".tl-person[data-person=eve] .tl-strip .tl-seg"));
+                    assertThat(segments)
+                            .extracting(s -> s.getAttribute("data-activity") + "@" + s.getAttribute("data-from"))
+                            .containsExactly(
+                                    "available@2026-12-01T08:00:00Z",
+                                    "in_a_call@2026-12-01T09:00:00Z",
+                                    "available@2026-12-01T10:30:00Z",
+                                    "away@2026-12-01T12:00:00Z",
+                                    "available@2026-12-01T12:30:00Z",
+                                    "in_a_meeting@2026-12-01T14:00:00Z");
+                    // The panel's colours (CONTRACT.md section 6), and the calls marked.
+                    assertThat(segments)
+                            .extracting(s -> s.getCssValue("background-color"))
+                            .containsExactly(
+                                    "rgba(0, 255, 0, 1)",
+                                    "rgba(255, 0, 0, 1)",
+                                    "rgba(0, 255, 0, 1)",
+                                    "rgba(255, 255, 0, 1)",
+                                    "rgba(0, 255, 0, 1)",
+                                    "rgba(255, 0, 0, 1)");
+                    assertThat(segments)
+                            .extracting(s -> s.getAttribute("class").contains("tl-call"))
+                            .containsExactly(false, true, false, false, false, true);
+                    // 09:00 to 10:30 = 37.5 % of the day from 37.5 %.
+                    assertThat(segments.get(1).getAttribute("style"))
+                            .contains("left: 37.5%")
+                            .contains("width: 6.25%");
+                    // Calls: 1 h 30 min + 1 h 20 min (14:00 to now, 15:20).
+                    String totals = browser.findElement(By.cssSelector(".tl-person[data-person=eve] .tl-totals"))
+                            .getText();
+                    assertThat(totals).isEqualTo("2 h 50 min in calls · 2 calls · 2 h 50 min busy");
+                    // The week: seven days, today last with its calls.
+                    List<WebElement> days = browser.findElements(By.cssSelector(".tl-person[data-person=eve] .tl-day"));
+                    assertThat(days).hasSize(7);
+                    assertThat(days.get(6).getAttribute("data-date")).isEqualTo("2026-12-01");
+                    assertThat(days.get(6).getText()).contains("2 h 50 min calls");
+                });
         ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("document.getElementById('timeline-card').scrollIntoView()");
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
