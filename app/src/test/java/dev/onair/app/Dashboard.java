@@ -1,6 +1,7 @@
 package dev.onair.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,22 +68,40 @@ final class Dashboard {
         throw new AssertionError("no " + id + " in /api/people");
     }
 
-    /** Opens {@code /api/events}; each event is collected as "name data". */
+    /**
+     * Opens {@code /api/events} and returns once the dashboard's first state has arrived; each event is collected as
+     * "name data", and a stream that fails or ends adds "error ..." or "closed" so a wait on it says why.
+     */
     List<String> openEventStream() {
         List<String> events = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/events"))
                 .header("Accept", "text/event-stream")
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
-            String[] name = {"message"};
-            response.body().forEach(line -> {
-                if (line.startsWith("event:")) {
-                    name[0] = line.substring("event:".length()).strip();
-                } else if (line.startsWith("data:")) {
-                    events.add(name[0] + " " + line.substring("data:".length()).strip());
-                }
-            });
-        });
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    if (response.statusCode() != 200) {
+                        events.add("error HTTP " + response.statusCode());
+                    }
+                    String[] name = {"message"};
+                    response.body().forEach(line -> {
+                        if (line.startsWith("event:")) {
+                            name[0] = line.substring("event:".length()).strip();
+                        } else if (line.startsWith("data:")) {
+                            events.add(name[0] + " "
+                                    + line.substring("data:".length()).strip());
+                        }
+                    });
+                    events.add("closed");
+                })
+                .exceptionally(e -> {
+                    events.add("error " + e);
+                    return null;
+                });
+        // The snapshot ends with the display's state: from then on every change is a broadcast this stream gets.
+        await("event stream open: " + events)
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> events.stream().anyMatch(e -> e.startsWith("display ") || e.startsWith("error")));
+        assertThat(events).noneMatch(e -> e.startsWith("error"));
         return events;
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,12 +100,13 @@ public final class EventHub implements Component {
     /**
      * Takes over a stream: it first gets the current state, then every broadcast.
      *
-     * @param snapshot the current state as encoded events; taken after the stream is registered, so no change made
-     *     meanwhile is lost, and put first in its queue, so nothing newer is overwritten by it
+     * @param snapshot the current state as encoded events; asked for only after the stream is registered, so a change
+     *     made meanwhile is either in it or broadcast to the stream too, and put first in its queue, so nothing newer
+     *     is overwritten by it
      */
-    void add(EventStream stream, List<byte[]> snapshot) {
+    void add(EventStream stream, Supplier<List<byte[]>> snapshot) {
         streams.add(stream);
-        stream.offerFirst(snapshot);
+        stream.offerFirst(snapshot.get());
         log.debug("Dashboard client connected ({} now)", streams.size());
     }
 

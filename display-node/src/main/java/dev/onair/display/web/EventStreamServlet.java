@@ -61,7 +61,7 @@ final class EventStreamServlet extends HttpServlet {
             // Non-blocking from here on, before anything is queued: a write made earlier would be a blocking one.
             // Jetty calls onWritePossible at once, and again each time a write it could not finish has gone out.
             out.setWriteListener(stream);
-            hub.add(stream, snapshot.get());
+            hub.add(stream, snapshot);
         } catch (RuntimeException e) {
             if (stream != null) {
                 stream.close();

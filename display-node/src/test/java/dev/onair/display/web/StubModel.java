@@ -25,9 +25,12 @@ final class StubModel implements DashboardModel {
     volatile int brightness = 255;
     final Map<String, OverrideCommand> overrides = new ConcurrentHashMap<>();
     final List<LightCommand> commands = new CopyOnWriteArrayList<>();
+    /** Runs each time the people are read: lets a test land a change while a new client's snapshot is taken. */
+    volatile Runnable onPeopleRead = () -> {};
 
     @Override
     public List<PersonView> people() {
+        onPeopleRead.run();
         return people;
     }
 
