@@ -7,79 +7,28 @@ import dev.onair.broker.testing.MosquittoClients;
 import dev.onair.broker.users.Role;
 import dev.onair.protocol.presence.Activity;
 import dev.onair.protocol.presence.Status;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard in Debian's headless Chromium, fed by the real broker and mosquitto_pub. */
 class DashboardBrowserIT {
     @RegisterExtension
-    final EmbeddedBroker broker = new EmbeddedBroker();
+    final DashboardInChromium dashboard = new DashboardInChromium("lobby", "eve");
 
-    @TempDir
-    Path profile;
-
-    private DisplayNode node;
+    private final EmbeddedBroker broker = dashboard.broker;
+    private final Chromium chromium = dashboard.chromium;
     private ChromeDriver browser;
 
     @BeforeEach
-    void start() throws Exception {
-        broker.addUser("eve", Role.PUBLISHER);
-        broker.addUser("lobby", Role.DISPLAY);
-        node = new DisplayNode(DisplayFixture.config(broker, "lobby"));
-        node.start();
-
-        // Debian's driver, so Selenium Manager never tries to download one.
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        // The console shows what the Content-Security-Policy refused.
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                        .build(),
-                options);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (node != null) {
-            node.stop();
-        }
+    void start() {
+        browser = dashboard.browser();
     }
 
     private void publish(Status status, Activity activity) {
@@ -99,14 +48,14 @@ class DashboardBrowserIT {
     void page_showsThePerson_andTheGridTurnsRedWithinASecondOfBusy_withoutReload() throws Exception {
         publish(Status.AVAILABLE, Activity.AVAILABLE);
         browser.manage().window().setSize(new Dimension(390, 844));
-        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.get("http://127.0.0.1:" + dashboard.node().httpPort() + "/");
 
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("people")).getText().contains("eve"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gridIs("0,255,0"));
         String pageId =
                 (String) browser.executeScript("return window.__pageId = window.__pageId || Math.random() + ''");
-        screenshot("dashboard-phone.png");
+        chromium.screenshot("dashboard-phone.png");
 
         publish(Status.BUSY, Activity.BUSY);
 
@@ -116,7 +65,7 @@ class DashboardBrowserIT {
         assertThat(browser.executeScript("return window.__pageId")).isEqualTo(pageId);
 
         browser.manage().window().setSize(new Dimension(1280, 900));
-        screenshot("dashboard-desktop.png");
+        chromium.screenshot("dashboard-desktop.png");
         assertNoPolicyViolations();
     }
 
@@ -124,7 +73,7 @@ class DashboardBrowserIT {
     @Test
     void controls_workFromThePage_underItsContentSecurityPolicy() {
         publish(Status.AVAILABLE, Activity.AVAILABLE);
-        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.get("http://127.0.0.1:" + dashboard.node().httpPort() + "/");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gridIs("0,255,0"));
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("light-line")).getText().startsWith("Light on"));
@@ -133,15 +82,13 @@ class DashboardBrowserIT {
 
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("control-msg")).getText().equals("Done."));
-        assertThat(node.lightState().on()).isFalse();
+        assertThat(dashboard.node().lightState().on()).isFalse();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gridIs("0,0,0"));
         assertNoPolicyViolations();
     }
 
     private void assertNoPolicyViolations() {
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-                .extracting(LogEntry::getMessage)
-                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
+        assertThat(chromium.policyViolations()).isEmpty();
     }
 
     @Test
@@ -156,7 +103,7 @@ class DashboardBrowserIT {
         assertThat(r.exitCode()).as(r.output()).isZero();
         browser.manage().window().setSize(new Dimension(390, 1700));
 
-        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.get("http://127.0.0.1:" + dashboard.node().httpPort() + "/");
 
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
             String text = d.findElement(By.id("people")).getText();
@@ -165,7 +112,7 @@ class DashboardBrowserIT {
         String people = browser.findElement(By.id("people")).getText();
         assertThat(people.indexOf("eve")).isLessThan(people.indexOf("fay"));
         assertThat(people.indexOf("fay")).isLessThan(people.indexOf("gus"));
-        screenshot("dashboard-phone-three-people.png");
+        chromium.screenshot("dashboard-phone-three-people.png");
         assertNoPolicyViolations();
     }
 
@@ -175,7 +122,7 @@ class DashboardBrowserIT {
                 .replace("\"unread\":null,\"camera\":null,\"mic\":null", "\"unread\":3,\"camera\":true,\"mic\":true");
         assertThat(json).contains("\"camera\":true");
         publishAs("eve", json);
-        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.get("http://127.0.0.1:" + dashboard.node().httpPort() + "/");
 
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("people")).getText().contains("camera on · mic on · 3 unread"));
@@ -186,7 +133,7 @@ class DashboardBrowserIT {
             String frame = d.findElement(By.id("grid")).getAttribute("data-frame");
             return frame != null && frame.startsWith("255,0,0") && frame.contains("0,255,0");
         });
-        screenshot("dashboard-camera-on.png");
+        chromium.screenshot("dashboard-camera-on.png");
 
         publish(Status.AVAILABLE, Activity.AVAILABLE); // a payload without the fields: nothing is said
         new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -197,12 +144,5 @@ class DashboardBrowserIT {
     private void publishAs(String person, String json) {
         var r = MosquittoClients.publish(broker, person, "onair/person/" + person + "/presence", json, true);
         assertThat(r.exitCode()).as(r.output()).isZero();
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.copy(shot, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -5,31 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import dev.onair.broker.testing.EmbeddedBroker;
 import dev.onair.broker.testing.MosquittoClients;
-import dev.onair.broker.users.Role;
 import dev.onair.protocol.presence.Activity;
 import dev.onair.protocol.presence.Status;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,53 +26,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardPhoneIT {
     @RegisterExtension
-    final EmbeddedBroker broker = new EmbeddedBroker();
+    final DashboardInChromium dashboard = new DashboardInChromium("lobby", "eve", "fay");
 
-    @TempDir
-    Path profile;
-
-    private DisplayNode node;
+    private final EmbeddedBroker broker = dashboard.broker;
+    private final Chromium chromium = dashboard.chromium;
     private ChromeDriver browser;
 
     @BeforeEach
-    void start() throws Exception {
-        broker.addUser("eve", Role.PUBLISHER);
-        broker.addUser("fay", Role.PUBLISHER);
-        broker.addUser("lobby", Role.DISPLAY);
-        node = new DisplayNode(DisplayFixture.config(broker, "lobby"));
-        node.start();
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                        .build(),
-                options);
+    void start() {
+        browser = dashboard.browser();
         browser.manage().window().setSize(new Dimension(390, 844));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (node != null) {
-            node.stop();
-        }
     }
 
     private void publish(String person, Status status, String name) {
@@ -109,7 +59,7 @@ class DashboardPhoneIT {
     void namesAreShown_escaped_withTheIdAsTooltip_andTheLegendSaysWhoseColumnsAreWhose() throws Exception {
         publish("eve", Status.BUSY, "Eve <b>Adams</b>");
         publish("fay", Status.AVAILABLE, null);
-        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.get("http://127.0.0.1:" + dashboard.node().httpPort() + "/");
 
         waitUpTo(10).until(d -> row("eve").getText().contains("Eve <b>Adams</b>"));
         WebElement name = row("eve").findElement(By.className("name"));
@@ -141,7 +91,7 @@ class DashboardPhoneIT {
                         MosquittoClients.publish(broker, "lobby", "onair/person/eve/set", "available", false);
                         return set.lines().contains("onair/person/eve/set available");
                     });
-            browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+            browser.get("http://127.0.0.1:" + dashboard.node().httpPort() + "/");
             waitUpTo(10).until(d -> row("eve").getText().contains("Eve Adams"));
 
             choose("eve", "do_not_disturb", "PT30M");
@@ -166,7 +116,7 @@ class DashboardPhoneIT {
     @Test
     void openMenu_survivesAPresenceUpdate_withItsChoices() {
         publish("eve", Status.AVAILABLE, "Eve Adams");
-        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.get("http://127.0.0.1:" + dashboard.node().httpPort() + "/");
         waitUpTo(10).until(d -> row("eve").getText().contains("available"));
         choose("eve", "away", "PT15M");
         browser.executeScript("arguments[0].__mark = 'same element'", row("eve"));
@@ -198,7 +148,7 @@ class DashboardPhoneIT {
         browser.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.get("http://127.0.0.1:" + dashboard.node().httpPort() + "/");
         waitUpTo(10).until(d -> d.findElement(By.id("people")).getText().contains("Fay"));
         openMenu("eve");
 
@@ -221,13 +171,13 @@ class DashboardPhoneIT {
             assertThat(right).as(b.toString()).isLessThanOrEqualTo(viewport);
             assertThat(((Number) b.get("width")).doubleValue()).as(b.toString()).isGreaterThan(20);
         }
-        screenshot("dashboard-390px.png");
+        chromium.screenshot("dashboard-390px.png");
         assertNoPolicyViolations();
     }
 
     @Test
     void darkTheme_followsPrefersColorScheme() {
-        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.get("http://127.0.0.1:" + dashboard.node().httpPort() + "/");
         waitUpTo(10).until(d -> d.findElement(By.id("status-line")).getText().equals("live"));
 
         browser.executeCdpCommand(
@@ -260,15 +210,6 @@ class DashboardPhoneIT {
     }
 
     private void assertNoPolicyViolations() {
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-                .extracting(LogEntry::getMessage)
-                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.copy(shot, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(chromium.policyViolations()).isEmpty();
     }
 }

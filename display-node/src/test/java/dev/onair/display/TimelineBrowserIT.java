@@ -18,9 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,12 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Issue 15: a day fed through MQTT at known times (the node's clock is the test's) shows as the timeline. */
@@ -45,6 +40,9 @@ class TimelineBrowserIT {
 
     @RegisterExtension
     final EmbeddedBroker broker = new EmbeddedBroker();
+
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
 
     @TempDir
     Path tmp;
@@ -55,9 +53,6 @@ class TimelineBrowserIT {
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (node != null) {
             node.stop();
         }
@@ -83,7 +78,7 @@ class TimelineBrowserIT {
         at("14:00", Status.BUSY, Activity.IN_A_MEETING, true, 6);
         clock.set(DAY.plusSeconds(15 * 3600 + 20 * 60));
 
-        browser = Chromium.start(tmp.resolve("profile"));
+        browser = chromium.open();
         browser.manage().window().setSize(new Dimension(390, 1400));
         browser.get("http://127.0.0.1:" + node.httpPort() + "/");
 
@@ -136,10 +131,7 @@ class TimelineBrowserIT {
                 });
         ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("document.getElementById('timeline-card').scrollIntoView()");
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.copy(shot, target.resolve("timeline-phone.png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot("timeline-phone.png");
 
         // A new presence event redraws the strip without a reload.
         clock.set(DAY.plusSeconds(15 * 3600 + 30 * 60));
@@ -174,30 +166,5 @@ class TimelineBrowserIT {
                 StandardCharsets.UTF_8);
         var r = MosquittoClients.publish(broker, "eve", "onair/person/eve/presence", payload, true);
         assertThat(r.exitCode()).as(r.output()).isZero();
-    }
-
-    /** Debian's Chromium and driver, as {@link DashboardBrowserIT} starts them. */
-    static final class Chromium {
-        static ChromeDriver start(Path profile) {
-            System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary("/usr/bin/chromium");
-            options.addArguments(
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    "--user-data-dir=" + profile.toAbsolutePath());
-            return new ChromeDriver(
-                    new ChromeDriverService.Builder()
-                            .usingDriverExecutable(
-                                    Path.of("/usr/bin/chromedriver").toFile())
-                            .build(),
-                    options);
-        }
     }
 }
