@@ -80,22 +80,6 @@ public record Presence(
         return name;
     }
 
-    /** A presence without a display name (payloads from before the field, or no name configured). */
-    public Presence(
-            String person,
-            Status status,
-            Activity activity,
-            Instant since,
-            String source,
-            Boolean teamsRunning,
-            Boolean inCall,
-            Instant overrideUntil,
-            Integer unread,
-            Boolean camera,
-            Boolean mic) {
-        this(person, status, activity, since, source, teamsRunning, inCall, overrideUntil, unread, camera, mic, null);
-    }
-
     /** A presence that knows nothing of unread messages, camera or microphone (they are null). */
     public Presence(
             String person,

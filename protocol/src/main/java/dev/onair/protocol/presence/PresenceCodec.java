@@ -86,30 +86,25 @@ public final class PresenceCodec {
         if (source.isEmpty() || source.length() > 32) {
             throw StrictJson.invalid("source", "must be 1 to 32 characters");
         }
-        Boolean teamsRunning = StrictJson.nullableBoolean(o, "teams_running");
-        Boolean inCall = StrictJson.nullableBoolean(o, "in_call");
-        Instant overrideUntil = null;
-        var until = StrictJson.optionalText(o, "override_until");
-        if (until.isPresent()) {
-            overrideUntil = StrictJson.instant("override_until", until.get(), false);
-        }
-        Integer unread = unread(o);
-        Boolean camera = StrictJson.nullableBoolean(o, "camera");
-        Boolean mic = StrictJson.nullableBoolean(o, "mic");
-        String name = name(o);
         return new Presence(
                 person,
                 status,
                 activity,
                 since,
                 source,
-                teamsRunning,
-                inCall,
-                overrideUntil,
-                unread,
-                camera,
-                mic,
-                name);
+                StrictJson.nullableBoolean(o, "teams_running"),
+                StrictJson.nullableBoolean(o, "in_call"),
+                overrideUntil(o),
+                unread(o),
+                StrictJson.nullableBoolean(o, "camera"),
+                StrictJson.nullableBoolean(o, "mic"),
+                name(o));
+    }
+
+    /** {@code override_until}: absent or null is "no override in force". */
+    private static Instant overrideUntil(ObjectNode o) throws PayloadException {
+        var until = StrictJson.optionalText(o, "override_until");
+        return until.isPresent() ? StrictJson.instant("override_until", until.get(), false) : null;
     }
 
     /** {@code name}: absent or null is "no display name" (payloads from before the field). */

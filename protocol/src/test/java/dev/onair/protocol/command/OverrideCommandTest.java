@@ -46,22 +46,20 @@ class OverrideCommandTest {
     }
 
     @ParameterizedTest
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "unknown|UNKNOWN_VALUE",
-                "Busy|UNKNOWN_VALUE",
-                "on fire|UNKNOWN_VALUE",
-                "''|UNKNOWN_VALUE",
-                "{\"status\":\"busy\",\"for\":\"30m\"}|INVALID_VALUE",
-                "{\"status\":\"busy\",\"for\":\"-PT5M\"}|INVALID_VALUE",
-                "{\"status\":\"busy\",\"for\":\"P106751991167300D\"}|INVALID_VALUE",
-                "{\"status\":\"busy\",\"for\":\"P367D\"}|INVALID_VALUE",
-                "{\"status\":\"auto\",\"for\":\"PT5M\"}|INVALID_VALUE",
-                "{\"status\":7}|WRONG_TYPE",
-                "{\"for\":\"PT5M\"}|MISSING_FIELD",
-                "{\"status\":|NOT_JSON"
-            })
+    @CsvSource(delimiter = '|', textBlock = """
+                unknown|UNKNOWN_VALUE
+                Busy|UNKNOWN_VALUE
+                on fire|UNKNOWN_VALUE
+                ''|UNKNOWN_VALUE
+                {"status":"busy","for":"30m"}|INVALID_VALUE
+                {"status":"busy","for":"-PT5M"}|INVALID_VALUE
+                {"status":"busy","for":"P106751991167300D"}|INVALID_VALUE
+                {"status":"busy","for":"P367D"}|INVALID_VALUE
+                {"status":"auto","for":"PT5M"}|INVALID_VALUE
+                {"status":7}|WRONG_TYPE
+                {"for":"PT5M"}|MISSING_FIELD
+                {"status":|NOT_JSON
+                """)
     void parse_invalidCommand_isATypedError(String payload, Reason reason) {
         assertThatThrownBy(() -> OverrideCommand.parse(bytes(payload)))
                 .isInstanceOfSatisfying(

@@ -51,23 +51,21 @@ class LightTest {
     }
 
     @ParameterizedTest
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "{\"state\":\"on\"}|INVALID_VALUE",
-                "{\"brightness\":256}|INVALID_VALUE",
-                "{\"brightness\":-1}|INVALID_VALUE",
-                "{\"brightness\":\"high\"}|WRONG_TYPE",
-                "{\"brightness\":1.5}|WRONG_TYPE",
-                "{\"color\":\"red\"}|WRONG_TYPE",
-                "{\"color\":{\"r\":255,\"g\":0}}|MISSING_FIELD",
-                "{\"color\":{\"r\":300,\"g\":0,\"b\":0}}|INVALID_VALUE",
-                "{\"effect\":\"strobe\"}|UNKNOWN_VALUE",
-                "{\"transition\":2}|INVALID_VALUE",
-                "{}|INVALID_VALUE",
-                "OFF|NOT_JSON",
-                "[]|NOT_AN_OBJECT"
-            })
+    @CsvSource(delimiter = '|', textBlock = """
+                {"state":"on"}|INVALID_VALUE
+                {"brightness":256}|INVALID_VALUE
+                {"brightness":-1}|INVALID_VALUE
+                {"brightness":"high"}|WRONG_TYPE
+                {"brightness":1.5}|WRONG_TYPE
+                {"color":"red"}|WRONG_TYPE
+                {"color":{"r":255,"g":0}}|MISSING_FIELD
+                {"color":{"r":300,"g":0,"b":0}}|INVALID_VALUE
+                {"effect":"strobe"}|UNKNOWN_VALUE
+                {"transition":2}|INVALID_VALUE
+                {}|INVALID_VALUE
+                OFF|NOT_JSON
+                []|NOT_AN_OBJECT
+                """)
     void command_invalid_isATypedError(String payload, Reason reason) {
         assertThatThrownBy(() -> LightCommand.parse(bytes(payload)))
                 .isInstanceOfSatisfying(

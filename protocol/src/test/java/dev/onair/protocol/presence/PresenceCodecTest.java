@@ -32,7 +32,8 @@ class PresenceCodecTest {
                 null,
                 2,
                 true,
-                true);
+                true,
+                null);
     }
 
     @Test
@@ -155,7 +156,8 @@ class PresenceCodecTest {
                         p.overrideUntil(),
                         3,
                         true,
-                        true)))
+                        true,
+                        null)))
                 .isFalse();
         assertThat(p.sameStateAs(new Presence(
                         p.person(),
@@ -168,7 +170,8 @@ class PresenceCodecTest {
                         p.overrideUntil(),
                         2,
                         false,
-                        true)))
+                        true,
+                        null)))
                 .isFalse();
         assertThat(p.sameStateAs(p.withName("Alice"))).isFalse();
         assertThat(p.sameStateAs(
