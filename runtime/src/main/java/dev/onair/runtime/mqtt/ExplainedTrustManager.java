@@ -13,7 +13,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * that does not lead to the trust anchor is re-worded; other refusals (a host name that does not match, an expired
  * certificate) keep the JDK's message, which says what is wrong.
  */
-final class ExplainedTrustManager extends X509ExtendedTrustManager {
+final class ExplainedTrustManager extends ServerTrustManager {
     private final X509ExtendedTrustManager pkix;
     private final String hint;
 
@@ -58,23 +58,6 @@ final class ExplainedTrustManager extends X509ExtendedTrustManager {
         } catch (CertificateException e) {
             throw explained(e);
         }
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("client certificates are not checked here");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        checkClientTrusted(chain, authType);
     }
 
     @Override

@@ -116,7 +116,7 @@ public final class TlsTrust {
      * {@code --ca} makes: a hand-written chain walk accepted a leaf whose key had signed another certificate (issue
      * 11).
      */
-    static final class PinnedTrustManager extends X509ExtendedTrustManager {
+    static final class PinnedTrustManager extends ServerTrustManager {
         private final String pin;
 
         PinnedTrustManager(String pin) {
@@ -152,23 +152,6 @@ public final class TlsTrust {
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                 throws CertificateException {
             anchoredOn(chain).checkServerTrusted(chain, authType, engine);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("client certificates are not checked here");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            checkClientTrusted(chain, authType);
         }
 
         @Override
