@@ -14,23 +14,17 @@ import dev.onair.runtime.mqtt.BrokerSettings;
 import dev.onair.testsupport.TestClient;
 import dev.onair.testsupport.TestClient.Received;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Authentication and the role ACLs, observed on the wire with real clients over TLS. */
 class AccessControlIT {
     @RegisterExtension
-    static final EmbeddedBroker broker = new EmbeddedBroker();
-
-    @BeforeAll
-    static void users() {
-        broker.addUser("alice", Role.PUBLISHER);
-        broker.addUser("bob", Role.PUBLISHER);
-        broker.addUser("kitchen", Role.DISPLAY);
-        broker.addUser("ha", Role.HOMEASSISTANT);
-        broker.addUser("viewer", Role.VIEWER);
-    }
+    static final EmbeddedBroker broker = new EmbeddedBroker()
+            .withUsers(Role.PUBLISHER, "alice", "bob")
+            .withUsers(Role.DISPLAY, "kitchen")
+            .withUsers(Role.HOMEASSISTANT, "ha")
+            .withUsers(Role.VIEWER, "viewer");
 
     @Test
     void anonymousConnection_onTls_isRefused() {

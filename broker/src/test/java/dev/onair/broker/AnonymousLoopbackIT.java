@@ -18,6 +18,7 @@ import dev.onair.testsupport.FreePorts;
 import dev.onair.testsupport.TestClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,15 +127,7 @@ class AnonymousLoopbackIT {
 
     @Test
     void anonymousClient_onTls_isStillRefused() {
-        Result tls = MosquittoClients.run(MosquittoClients.command(
-                "mosquitto_sub",
-                MosquittoClients.anonymousTlsArgs(config.tlsPort(), caFile()),
-                "-t",
-                "onair/#",
-                "-C",
-                "1",
-                "-W",
-                "10"));
+        Result tls = subscribeOnce(MosquittoClients.anonymousTlsArgs(config.tlsPort(), caFile()));
 
         assertThat(tls.exitCode()).isNotZero();
         assertThat(tls.output()).contains("Connection Refused");
@@ -142,19 +135,9 @@ class AnonymousLoopbackIT {
 
     @Test
     void namedClient_onPlainLoopback_isCheckedAsItself() {
-        Result wrong = MosquittoClients.run(MosquittoClients.command(
-                "mosquitto_sub",
-                plainArgs(),
-                "-u",
-                "alice",
-                "-P",
-                "wrong-password",
-                "-t",
-                "onair/#",
-                "-C",
-                "1",
-                "-W",
-                "10"));
+        List<String> wrongPassword = new ArrayList<>(plainArgs());
+        wrongPassword.addAll(List.of("-u", "alice", "-P", "wrong-password"));
+        Result wrong = subscribeOnce(wrongPassword);
 
         assertThat(wrong.exitCode()).isNotZero();
         assertThat(wrong.output()).contains("Connection Refused: bad user name or password");
@@ -167,6 +150,12 @@ class AnonymousLoopbackIT {
         assertThatThrownBy(open::start)
                 .isInstanceOf(StartupException.class)
                 .hasMessageContaining("anonymous read needs the plain listener on a loopback address");
+    }
+
+    /** mosquitto_sub on {@code onair/#} for one message, giving up after 10 s. */
+    private static Result subscribeOnce(List<String> connection) {
+        return MosquittoClients.run(
+                MosquittoClients.command("mosquitto_sub", connection, "-t", "onair/#", "-C", "1", "-W", "10"));
     }
 
     private List<String> plainArgs() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onair.broker.certs.CertificateFiles;
+import dev.onair.broker.testing.EmbeddedBroker;
 import dev.onair.runtime.config.StartupException;
 import dev.onair.testsupport.FreePorts;
 import java.net.InetAddress;
@@ -49,21 +50,7 @@ class BrokerStartupIT {
     void brokenKeystore_viaCommandLine_exitsWithOneLine() throws Exception {
         Files.writeString(config.keystore(), "garbage");
 
-        CliRun run = CliRun.run(
-                "broker",
-                "--certs",
-                config.keystore().getParent().toString(),
-                "--users",
-                config.usersFile().toString(),
-                "--data",
-                config.dataDir().toString(),
-                "--tls-port",
-                Integer.toString(config.tlsPort()),
-                "--port",
-                Integer.toString(config.plainPort()),
-                "--ws-port",
-                Integer.toString(config.wsPort()),
-                "--no-mdns");
+        CliRun run = CliRun.run(EmbeddedBroker.commandLine(config).toArray(String[]::new));
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip().lines()).hasSize(1);

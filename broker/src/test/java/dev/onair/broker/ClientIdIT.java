@@ -14,7 +14,6 @@ import dev.onair.testsupport.TestClient.Received;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,16 +23,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ClientIdIT {
     @RegisterExtension
-    static final EmbeddedBroker broker = new EmbeddedBroker();
-
-    @BeforeAll
-    static void users() {
-        broker.addUser("alice", Role.PUBLISHER);
-        broker.addUser("main", Role.DISPLAY);
-        broker.addUser("bridge", Role.BRIDGE);
-        broker.addUser("ha", Role.HOMEASSISTANT);
-        broker.addUser("viewer", Role.VIEWER);
-    }
+    static final EmbeddedBroker broker = new EmbeddedBroker()
+            .withUsers(Role.PUBLISHER, "alice")
+            .withUsers(Role.DISPLAY, "main")
+            .withUsers(Role.BRIDGE, "bridge")
+            .withUsers(Role.HOMEASSISTANT, "ha")
+            .withUsers(Role.VIEWER, "viewer");
 
     @Test
     void viewer_cannotTakeTheDisplaysClientId_andTheDisplayStaysConnected() {

@@ -16,7 +16,6 @@ import dev.onair.protocol.presence.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,14 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class InteropIT {
     @RegisterExtension
-    static final EmbeddedBroker broker = new EmbeddedBroker();
-
-    @BeforeAll
-    static void users() {
-        broker.addUser("alice", Role.PUBLISHER);
-        broker.addUser("bob", Role.PUBLISHER);
-        broker.addUser("viewer", Role.VIEWER);
-    }
+    static final EmbeddedBroker broker =
+            new EmbeddedBroker().withUsers(Role.PUBLISHER, "alice", "bob").withUsers(Role.VIEWER, "viewer");
 
     @Test
     void mosquittoPub_retainedPresence_reachesMosquittoSubAndPaho() throws Exception {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,25 +145,9 @@ class PersistenceIT {
     /** Runs {@code onair broker} in its own JVM, on the embedded broker's ports, files and data directory. */
     private Process startBrokerProcess() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                BrokerMain.class.getName(),
-                "broker",
-                "--certs",
-                broker.certsDir().toString(),
-                "--users",
-                broker.usersFile().toString(),
-                "--data",
-                broker.dataDir().toString(),
-                "--tls-port",
-                Integer.toString(broker.tlsPort()),
-                "--port",
-                Integer.toString(broker.plainPort()),
-                "--ws-port",
-                Integer.toString(broker.wsPort()),
-                "--no-mdns");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        command.add(BrokerMain.class.getName());
+        command.addAll(broker.commandLine());
         Path log = broker.dataDir().getParent().resolve("broker-process.log");
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)

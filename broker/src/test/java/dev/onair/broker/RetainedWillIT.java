@@ -12,7 +12,6 @@ import dev.onair.testsupport.TestClient.Received;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,14 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RetainedWillIT {
     @RegisterExtension
-    static final EmbeddedBroker broker = new EmbeddedBroker();
-
-    @BeforeAll
-    static void users() {
-        broker.addUser("alice", Role.PUBLISHER);
-        broker.addUser("bob", Role.PUBLISHER);
-        broker.addUser("viewer", Role.VIEWER);
-    }
+    static final EmbeddedBroker broker =
+            new EmbeddedBroker().withUsers(Role.PUBLISHER, "alice", "bob").withUsers(Role.VIEWER, "viewer");
 
     @Test
     void killedClient_leavesItsWillRetained() throws Exception {

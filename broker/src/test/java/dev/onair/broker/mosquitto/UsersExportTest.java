@@ -27,15 +27,7 @@ class UsersExportTest {
         User ha = User.createGenerated("ha", Role.HOMEASSISTANT, null, PasswordHash.generatePassword());
         UsersFile.save(users, Users.of(List.of(alice, ha)));
 
-        CliRun run = CliRun.run(
-                "users",
-                "export",
-                "--format",
-                "mosquitto",
-                "--file",
-                users.toString(),
-                "--out",
-                dir.resolve("m").toString());
+        CliRun run = exportToM(users);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("(2 of 2 users)").doesNotContain("old pbkdf2-sha256");
@@ -56,15 +48,7 @@ class UsersExportTest {
                         + "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n");
         UsersFile.add(users, User.create("kitchen", Role.DISPLAY, null, "kitchen-password"));
 
-        CliRun run = CliRun.run(
-                "users",
-                "export",
-                "--format",
-                "mosquitto",
-                "--file",
-                users.toString(),
-                "--out",
-                dir.resolve("m").toString());
+        CliRun run = exportToM(users);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
@@ -146,5 +130,18 @@ class UsersExportTest {
         assertThat(port.exitCode()).isNotZero();
         assertThat(port.err()).contains("--ws-port");
         assertThat(dir.resolve("m")).doesNotExist();
+    }
+
+    /** {@code onair users export --format mosquitto} of {@code users} into {@code dir/m}. */
+    private CliRun exportToM(Path users) {
+        return CliRun.run(
+                "users",
+                "export",
+                "--format",
+                "mosquitto",
+                "--file",
+                users.toString(),
+                "--out",
+                dir.resolve("m").toString());
     }
 }

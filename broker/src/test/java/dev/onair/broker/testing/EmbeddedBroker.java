@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,10 +48,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class EmbeddedBroker
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private final Map<String, Role> startUsers = new LinkedHashMap<>();
     private Path root;
     private BrokerConfig config;
     private OnAirBroker broker;
     private boolean perClass;
+
+    /**
+     * Users the broker has from its start (as if {@link #addUser(String, Role)} had made them), each acting for the id
+     * equal to its name. For a field initialiser: {@code new EmbeddedBroker().withUsers(Role.PUBLISHER, "alice")}.
+     */
+    public EmbeddedBroker withUsers(Role role, String... names) {
+        for (String name : names) {
+            startUsers.put(name, role);
+        }
+        return this;
+    }
 
     /** Starts the broker now, outside JUnit (e.g. from a main method or a test that manages it itself). */
     public EmbeddedBroker start() {
@@ -67,6 +80,7 @@ public final class EmbeddedBroker
                         .withPorts(ports[0], ports[1], ports[2])
                         .withMdns(false);
                 UsersFile.save(config.usersFile(), dev.onair.broker.users.Users.empty());
+                startUsers.forEach(this::addUser);
             }
             broker = new OnAirBroker(config);
             broker.start();
@@ -190,6 +204,30 @@ public final class EmbeddedBroker
         } catch (IOException | java.security.cert.CertificateException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The arguments that start this broker from the command line: {@code broker --certs ... --no-mdns}. */
+    public List<String> commandLine() {
+        return commandLine(config());
+    }
+
+    /** The arguments that start the broker {@code config} describes from the command line, mDNS off. */
+    public static List<String> commandLine(BrokerConfig config) {
+        return List.of(
+                "broker",
+                "--certs",
+                config.keystore().getParent().toString(),
+                "--users",
+                config.usersFile().toString(),
+                "--data",
+                config.dataDir().toString(),
+                "--tls-port",
+                Integer.toString(config.tlsPort()),
+                "--port",
+                Integer.toString(config.plainPort()),
+                "--ws-port",
+                Integer.toString(config.wsPort()),
+                "--no-mdns");
     }
 
     /** Holds {@code ca.crt}, {@code server.crt}, {@code server.key}, {@code server.p12}. */
