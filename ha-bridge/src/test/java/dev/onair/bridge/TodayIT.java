@@ -130,6 +130,7 @@ class TodayIT extends BridgeFixture {
                 null,
                 unread++,
                 null,
+                null,
                 null);
         return new String(PresenceCodec.encode(p), StandardCharsets.UTF_8);
     }

@@ -42,6 +42,7 @@ class SceneRendererTest {
                         null,
                         null,
                         camera,
+                        null,
                         null),
                 availability);
     }
