@@ -130,7 +130,16 @@ class PublisherCommandTest {
 
     @Test
     void teamsAccount_chosen_isFollowed_andSpacesAreRefused() {
-        PublisherConfig cfg = config(
+        PublisherConfig cfg = withTeamsAccount("118c7aa5-4e0a-4276-9cd5-68e8e9ea9ede");
+        assertThat(cfg.teams().account().spec()).isEqualTo("118c7aa5-4e0a-4276-9cd5-68e8e9ea9ede");
+
+        assertThatThrownBy(() -> withTeamsAccount("my work"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--teams-account");
+    }
+
+    private static PublisherConfig withTeamsAccount(String account) {
+        return config(
                 "Linux",
                 Map.of(),
                 "--person",
@@ -142,24 +151,7 @@ class PublisherCommandTest {
                 "--teams-logs",
                 "/tmp/logs",
                 "--teams-account",
-                "118c7aa5-4e0a-4276-9cd5-68e8e9ea9ede");
-        assertThat(cfg.teams().account().spec()).isEqualTo("118c7aa5-4e0a-4276-9cd5-68e8e9ea9ede");
-
-        assertThatThrownBy(() -> config(
-                        "Linux",
-                        Map.of(),
-                        "--person",
-                        "alice",
-                        "--broker",
-                        "pi.local",
-                        "--ca-sha256",
-                        "ab".repeat(32),
-                        "--teams-logs",
-                        "/tmp/logs",
-                        "--teams-account",
-                        "my work"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("--teams-account");
+                account);
     }
 
     @Test

@@ -128,15 +128,7 @@ class PublisherHttpIT {
         });
         endpoint.start();
         URI url = URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/status");
-        start(new PublisherConfig(
-                "bob",
-                broker.settings("bob"),
-                Topics.DEFAULT_PREFIX,
-                Source.HTTP_PULL,
-                null,
-                new PollSettings(url, Duration.ofMillis(300), Duration.ofSeconds(2)),
-                null,
-                null));
+        startPulling("bob", url, Duration.ofMillis(300), Duration.ofSeconds(2));
 
         Presence dnd = Wire.awaitPresence(broker, "bob", p -> p.status() == Status.DO_NOT_DISTURB);
         assertThat(dnd.activity()).isEqualTo(Activity.PRESENTING);
@@ -179,19 +171,24 @@ class PublisherHttpIT {
         assertThat(get(frank, "/health")).contains("\"status\":\"ok\"");
 
         URI url = URI.create("http://127.0.0.1:" + frank.httpPort() + "/status");
-        start(new PublisherConfig(
-                "erin",
-                broker.settings("erin"),
-                Topics.DEFAULT_PREFIX,
-                Source.HTTP_PULL,
-                null,
-                new PollSettings(url, Duration.ofMillis(500), Duration.ofSeconds(30)),
-                null,
-                null));
+        startPulling("erin", url, Duration.ofMillis(500), Duration.ofSeconds(30));
 
         Presence erin = Wire.awaitPresence(broker, "erin", p -> p.status() == Status.BE_RIGHT_BACK);
         assertThat(erin.source()).isEqualTo("http-pull");
         assertThat(erin.activity()).isEqualTo(Activity.BE_RIGHT_BACK);
+    }
+
+    /** Starts {@code person}'s publisher pulling {@code url} every {@code interval}. */
+    private PublisherNode startPulling(String person, URI url, Duration interval, Duration timeout) throws Exception {
+        return start(new PublisherConfig(
+                person,
+                broker.settings(person),
+                Topics.DEFAULT_PREFIX,
+                Source.HTTP_PULL,
+                null,
+                new PollSettings(url, interval, timeout),
+                null,
+                null));
     }
 
     private PublisherNode start(PublisherConfig config) throws Exception {

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /** The publisher against the real OnAir broker over TLS, watched with Debian's mosquitto clients. */
 class PublisherMqttIT {
     @RegisterExtension
-    static final EmbeddedBroker broker = new EmbeddedBroker();
+    static final EmbeddedBroker broker =
+            new EmbeddedBroker().withUsers(Role.PUBLISHER, "alice", "gina").withUsers(Role.VIEWER, "viewer");
 
     private static final String LINE = "2026-07-26T11:24:22.599057+01:00 0x00006de8 <INFO> "
             + "native_modules::UserDataCrossCloudModule: Received Action: UserPresenceAction: "
@@ -41,13 +41,6 @@ class PublisherMqttIT {
     Path dir;
 
     private PublisherNode node;
-
-    @BeforeAll
-    static void users() {
-        broker.addUser("alice", Role.PUBLISHER);
-        broker.addUser("gina", Role.PUBLISHER);
-        broker.addUser("viewer", Role.VIEWER);
-    }
 
     @AfterEach
     void stop() {

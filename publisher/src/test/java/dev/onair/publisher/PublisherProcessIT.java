@@ -8,17 +8,12 @@ import dev.onair.broker.testing.MosquittoClients;
 import dev.onair.broker.users.Role;
 import dev.onair.protocol.presence.Presence;
 import dev.onair.protocol.presence.Status;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PublisherProcessIT {
     @RegisterExtension
-    static final EmbeddedBroker broker = new EmbeddedBroker();
+    static final EmbeddedBroker broker = new EmbeddedBroker()
+            .withUsers(Role.PUBLISHER, "dave", "harry", "ivan", "judy")
+            .withUsers(Role.VIEWER, "viewer");
 
     private static final String LINE = "2026-07-26T11:24:22.599057+01:00 0x00006de8 <INFO> "
             + "native_modules::UserDataCrossCloudModule: Received Action: UserPresenceAction: "
@@ -40,15 +37,6 @@ class PublisherProcessIT {
 
     private Process process;
     private PublisherNode node;
-
-    @BeforeAll
-    static void users() {
-        broker.addUser("dave", Role.PUBLISHER);
-        broker.addUser("harry", Role.PUBLISHER);
-        broker.addUser("ivan", Role.PUBLISHER);
-        broker.addUser("judy", Role.PUBLISHER);
-        broker.addUser("viewer", Role.VIEWER);
-    }
 
     @AfterEach
     void cleanUp() {
@@ -101,27 +89,24 @@ class PublisherProcessIT {
         Path log = Files.writeString(logs.resolve("MSTeams_2026-07-26_11-00-00.00.log"), String.format(LINE, "Busy"));
         Path password = Files.writeString(dir.resolve("password"), broker.password(person) + "\n");
         Path output = dir.resolve("publisher.out");
-        List<String> command = new ArrayList<>(javaCommand());
-        command.addAll(List.of(
-                "publisher",
-                "--person",
-                person,
-                "--broker",
-                broker.tlsUrl(),
-                "--ca",
-                broker.caFile().toString(),
-                "--user",
-                person,
-                "--password-file",
-                password.toString(),
-                "--teams-logs",
-                logs.toString(),
-                "--teams-process-check",
-                "off"));
-        process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
+        process = PublisherJvm.start(
+                output,
+                List.of(
+                        "publisher",
+                        "--person",
+                        person,
+                        "--broker",
+                        broker.tlsUrl(),
+                        "--ca",
+                        broker.caFile().toString(),
+                        "--user",
+                        person,
+                        "--password-file",
+                        password.toString(),
+                        "--teams-logs",
+                        logs.toString(),
+                        "--teams-process-check",
+                        "off"));
         try {
             Wire.awaitAvailability(broker, person, "online");
             Wire.awaitPresence(broker, person, p -> p.status() == Status.BUSY);
@@ -171,25 +156,5 @@ class PublisherProcessIT {
 
         Wire.awaitAvailability(broker, "judy", "online");
         Wire.awaitPresence(broker, "judy", p -> p.status() == Status.BUSY);
-    }
-
-    /** The shaded jar when the build made it (verify), else this test's own class path. */
-    private static List<String> javaCommand() throws IOException, URISyntaxException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path target = Path.of(PublisherProcessIT.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI())
-                .getParent();
-        try (Stream<Path> files = Files.list(target)) {
-            var jar = files.filter(p -> p.getFileName().toString().matches("onair-publisher-.*-all\\.jar"))
-                    .findFirst();
-            if (jar.isPresent()) {
-                return List.of(java, "-jar", jar.get().toString());
-            }
-        }
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return List.of(java, "-cp", classPath, PublisherMain.class.getName());
     }
 }

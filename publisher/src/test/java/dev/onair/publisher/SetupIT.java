@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +38,8 @@ import picocli.CommandLine.Option;
  */
 class SetupIT {
     @RegisterExtension
-    static final EmbeddedBroker broker = new EmbeddedBroker();
+    static final EmbeddedBroker broker =
+            new EmbeddedBroker().withUsers(Role.PUBLISHER, "alice", "bob").withUsers(Role.VIEWER, "viewer");
 
     @TempDir
     Path dir;
@@ -50,13 +48,6 @@ class SetupIT {
     private final StringWriter err = new StringWriter();
     private String out;
     private List<Advert> adverts = List.of();
-
-    @BeforeAll
-    static void users() {
-        broker.addUser("alice", Role.PUBLISHER);
-        broker.addUser("bob", Role.PUBLISHER);
-        broker.addUser("viewer", Role.VIEWER);
-    }
 
     @AfterEach
     void stop() {
@@ -255,42 +246,19 @@ class SetupIT {
     private void startPublisher(Path config) throws Exception {
         Path logs = Files.createDirectories(dir.resolve("teams-logs"));
         Path output = dir.resolve("publisher.out");
-        List<String> command = new ArrayList<>(javaCommand());
-        command.addAll(List.of(
-                "publisher",
-                "--config",
-                config.toString(),
-                "--teams-logs",
-                logs.toString(),
-                "--teams-process-check",
-                "off"));
-        process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
+        process = PublisherJvm.start(
+                output,
+                List.of(
+                        "publisher",
+                        "--config",
+                        config.toString(),
+                        "--teams-logs",
+                        logs.toString(),
+                        "--teams-process-check",
+                        "off"));
     }
 
     private static String colonHex(String hex) {
         return String.join(":", hex.toUpperCase().split("(?<=\\G..)"));
-    }
-
-    /** The shaded jar when the build made it (verify), else this test's own class path. */
-    static List<String> javaCommand() throws IOException, URISyntaxException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path target = Path.of(SetupIT.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI())
-                .getParent();
-        try (Stream<Path> files = Files.list(target)) {
-            var jar = files.filter(p -> p.getFileName().toString().matches("onair-publisher-.*-all\\.jar"))
-                    .findFirst();
-            if (jar.isPresent()) {
-                return List.of(java, "-jar", jar.get().toString());
-            }
-        }
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return List.of(java, "-cp", classPath, PublisherMain.class.getName());
     }
 }

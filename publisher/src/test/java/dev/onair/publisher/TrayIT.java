@@ -98,7 +98,7 @@ class TrayIT {
         Path logs = Files.createDirectories(dir.resolve("teams-logs"));
         Files.writeString(logs.resolve("MSTeams_2026-07-26_11-00-00.00.log"), String.format(LINE, "Available"));
         Path password = Files.writeString(dir.resolve("password"), broker.password("kim") + "\n");
-        List<String> command = new ArrayList<>(SetupIT.javaCommand());
+        List<String> command = new ArrayList<>(PublisherJvm.command());
         command.addAll(List.of(
                 "publisher",
                 "--person=kim",

@@ -138,31 +138,15 @@ class StatusServerTest {
         start(new HttpSettings("127.0.0.1", 0, true, null), null);
         String host = "127.0.0.1:" + server.port();
 
-        RawHttp.Answer textPlain = RawHttp.send(
-                server.port(),
-                "POST",
-                "/status",
-                Map.of("Host", host, "Origin", "http://evil.example", "Content-Type", "text/plain"),
-                BODY);
-        RawHttp.Answer urlEncoded = RawHttp.send(
-                server.port(),
-                "POST",
-                "/status",
-                Map.of("Host", host, "Content-Type", "application/x-www-form-urlencoded"),
-                BODY);
-        RawHttp.Answer noType = RawHttp.send(server.port(), "POST", "/status", Map.of("Host", host), BODY);
-        RawHttp.Answer jsonFromElsewhere = RawHttp.send(
-                server.port(),
-                "POST",
-                "/status",
-                Map.of("Host", host, "Origin", "http://evil.example", "Content-Type", "application/json"),
-                BODY);
-        RawHttp.Answer opaqueOrigin = RawHttp.send(
-                server.port(),
-                "POST",
-                "/status",
-                Map.of("Host", host, "Origin", "null", "Content-Type", "application/json"),
-                BODY);
+        RawHttp.Answer textPlain =
+                postStatus(Map.of("Host", host, "Origin", "http://evil.example", "Content-Type", "text/plain"));
+        RawHttp.Answer urlEncoded =
+                postStatus(Map.of("Host", host, "Content-Type", "application/x-www-form-urlencoded"));
+        RawHttp.Answer noType = postStatus(Map.of("Host", host));
+        RawHttp.Answer jsonFromElsewhere =
+                postStatus(Map.of("Host", host, "Origin", "http://evil.example", "Content-Type", "application/json"));
+        RawHttp.Answer opaqueOrigin =
+                postStatus(Map.of("Host", host, "Origin", "null", "Content-Type", "application/json"));
 
         assertThat(textPlain.status()).isEqualTo(415);
         assertThat(textPlain.body()).contains("application/json");
@@ -179,15 +163,13 @@ class StatusServerTest {
     void push_onLoopback_withAForeignHost_changesNothing() {
         start(new HttpSettings("127.0.0.1", 0, true, null), null);
 
-        RawHttp.Answer rebound = RawHttp.send(
-                server.port(),
-                "POST",
-                "/status",
-                Map.of(
-                        "Host", "evil.example:" + server.port(),
-                        "Origin", "http://evil.example:" + server.port(),
-                        "Content-Type", "application/json"),
-                BODY);
+        RawHttp.Answer rebound = postStatus(Map.of(
+                "Host",
+                "evil.example:" + server.port(),
+                "Origin",
+                "http://evil.example:" + server.port(),
+                "Content-Type",
+                "application/json"));
 
         assertThat(rebound.status()).isEqualTo(403);
         assertThat(rebound.body()).contains("Host");
@@ -205,12 +187,8 @@ class StatusServerTest {
                 "/status",
                 Map.of("Host", host, "Content-Type", "application/json; charset=utf-8"),
                 BODY);
-        RawHttp.Answer samePage = RawHttp.send(
-                server.port(),
-                "POST",
-                "/status",
-                Map.of("Host", host, "Origin", "http://" + host, "Content-Type", "application/json"),
-                BODY);
+        RawHttp.Answer samePage =
+                postStatus(Map.of("Host", host, "Origin", "http://" + host, "Content-Type", "application/json"));
 
         assertThat(script.status()).isEqualTo(200);
         assertThat(samePage.status()).isEqualTo(200);
@@ -222,22 +200,17 @@ class StatusServerTest {
     void push_withKey_onEveryInterface_takesAnyHost_butStillNoForeignOrigin() {
         start(new HttpSettings("0.0.0.0", 0, true, "s3cret"), null);
 
-        RawHttp.Answer byName = RawHttp.send(
-                server.port(),
-                "POST",
-                "/status",
-                Map.of("Host", "work-pc.lan:8080", "Content-Type", "application/json", "X-API-Key", "s3cret"),
-                BODY);
-        RawHttp.Answer foreign = RawHttp.send(
-                server.port(),
-                "POST",
-                "/status",
-                Map.of(
-                        "Host", "work-pc.lan:8080",
-                        "Origin", "http://evil.example",
-                        "Content-Type", "application/json",
-                        "X-API-Key", "s3cret"),
-                BODY);
+        RawHttp.Answer byName = postStatus(
+                Map.of("Host", "work-pc.lan:8080", "Content-Type", "application/json", "X-API-Key", "s3cret"));
+        RawHttp.Answer foreign = postStatus(Map.of(
+                "Host",
+                "work-pc.lan:8080",
+                "Origin",
+                "http://evil.example",
+                "Content-Type",
+                "application/json",
+                "X-API-Key",
+                "s3cret"));
 
         assertThat(byName.status()).isEqualTo(200);
         assertThat(foreign.status()).isEqualTo(403);
@@ -275,5 +248,10 @@ class StatusServerTest {
             b.header(header, value);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs the test's status body to {@code /status} with these headers. */
+    private RawHttp.Answer postStatus(Map<String, String> headers) {
+        return RawHttp.send(server.port(), "POST", "/status", headers, BODY);
     }
 }
