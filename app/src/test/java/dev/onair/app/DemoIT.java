@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onair.broker.testing.MosquittoClients;
 import dev.onair.runtime.config.Cli;
 import dev.onair.runtime.lifecycle.Lifecycle;
+import dev.onair.testsupport.Cleanup;
 import dev.onair.testsupport.FreePorts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,8 +26,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code onair demo} as the README promises: everything up, a Teams line changes the light, the folder reused. */
@@ -37,21 +38,15 @@ class DemoIT {
     @TempDir
     Path tmp;
 
-    private Lifecycle lifecycle;
-
-    @AfterEach
-    void stop() {
-        if (lifecycle != null) {
-            lifecycle.stop();
-        }
-    }
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
     @Test
     void demo_showsTeamsPresence_takesOverrides_andReusesItsFolder() throws Exception {
         int[] ports = FreePorts.several(4);
         DemoCommand command = demoCommand(ports);
         DemoCommand.Demo demo = command.prepare();
-        lifecycle = new Lifecycle();
+        Lifecycle lifecycle = cleanup.add(new Lifecycle(), Lifecycle::stop);
         demo.start(lifecycle);
 
         // The seeded log says Available: the dashboard shows person demo green.
@@ -122,7 +117,7 @@ class DemoIT {
                 .isEqualTo(ca);
         assertThat(again.users.password(DemoUsers.VIEWER)).isEqualTo(password);
         assertThat(again.log).isEqualTo(demo.log);
-        lifecycle = new Lifecycle();
+        lifecycle = cleanup.add(new Lifecycle(), Lifecycle::stop);
         again.start(lifecycle);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(

@@ -13,6 +13,7 @@ import dev.onair.runtime.config.ConfigException;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
+import dev.onair.testsupport.Cleanup;
 import dev.onair.testsupport.FreePorts;
 import dev.onair.testsupport.TestClient;
 import java.net.URI;
@@ -24,8 +25,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,14 +37,8 @@ class PiIT {
     @TempDir
     Path tmp;
 
-    private Lifecycle lifecycle;
-
-    @AfterEach
-    void stop() {
-        if (lifecycle != null) {
-            lifecycle.stop();
-        }
-    }
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
     @Test
     void pi_runsBrokerDisplayAndBridge_fromOneConfigFile() throws Exception {
@@ -74,7 +69,7 @@ class PiIT {
                 """.formatted(certs, users, tmp.resolve("data"), ports[0], ports[1]));
         PiCommand pi = new PiCommand();
         pi.config = yaml;
-        lifecycle = new Lifecycle();
+        Lifecycle lifecycle = cleanup.add(new Lifecycle(), Lifecycle::stop);
         pi.parts(Map.of()).start(lifecycle);
 
         BrokerSettings alice = settings(ports[0], certs, "alice", "alice-password");

@@ -9,12 +9,12 @@ import dev.onair.publisher.PublisherConfig;
 import dev.onair.publisher.PublisherNode;
 import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
+import dev.onair.testsupport.Cleanup;
 import dev.onair.testsupport.TestClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,32 +31,23 @@ class NetworkCutIT {
     @RegisterExtension
     static final EmbeddedBroker broker = new EmbeddedBroker();
 
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
+
     @TempDir
     Path dir;
-
-    private PublisherNode publisher;
-    private TcpProxy proxy;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (publisher != null) {
-            publisher.stop();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
 
     @Test
     void cut30s_availabilityOfflineDuringCut_presenceConvergesWithin2sOfHealing() throws Exception {
         broker.addUser("carol", Role.PUBLISHER);
         broker.addUser("viewer", Role.VIEWER);
-        proxy = TcpProxy.start(broker.tlsPort());
+        TcpProxy proxy = cleanup.add(TcpProxy.start(broker.tlsPort()));
         BrokerSettings direct = broker.settings("carol");
         BrokerSettings viaProxy = new BrokerSettings(
                 new BrokerAddress("localhost", proxy.port(), true), direct.caFile(), null, "carol", direct.password());
         TeamsLog log = TeamsLog.create(dir.resolve("teams"), "Available");
-        publisher = new PublisherNode(PublisherConfig.teamsLogs("carol", viaProxy, log.folder()));
+        PublisherNode publisher = cleanup.add(
+                new PublisherNode(PublisherConfig.teamsLogs("carol", viaProxy, log.folder())), PublisherNode::stop);
         publisher.start();
         awaitRetained("available", "online", Duration.ofSeconds(30));
 

@@ -15,6 +15,7 @@ import dev.onair.display.panel.Frame;
 import dev.onair.protocol.light.Rgb;
 import dev.onair.protocol.presence.Activity;
 import dev.onair.protocol.presence.Status;
+import dev.onair.testsupport.Cleanup;
 import dev.onair.testsupport.SmallFileSystem;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,21 +35,11 @@ class HistoryDiskFullIT {
     @RegisterExtension
     final EmbeddedBroker broker = new EmbeddedBroker();
 
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
+
     @TempDir
     Path tmp;
-
-    private SmallFileSystem disk;
-    private DisplayNode node;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (node != null) {
-            node.stop();
-        }
-        if (disk != null) {
-            disk.close();
-        }
-    }
 
     private void publish(Status status, Activity activity) {
         var r = MosquittoClients.publish(
@@ -60,11 +50,12 @@ class HistoryDiskFullIT {
     @Test
     void fullDisk_pausesHistoryWithOneLine_theLightGoesOn_andHistoryResumesWhenThereIsRoom() throws Exception {
         Path data = tmp.resolve("data");
-        disk = SmallFileSystem.mount(data, "2m");
+        SmallFileSystem disk = cleanup.add(SmallFileSystem.mount(data, "2m"));
         broker.addUser("eve", Role.PUBLISHER);
         broker.addUser("hall", Role.DISPLAY);
         HistorySettings history = new HistorySettings(data, 400, ZoneOffset.UTC, Duration.ofMillis(200));
-        node = new DisplayNode(DisplayFixture.config(broker, "hall").withHistory(history));
+        DisplayNode node = cleanup.add(
+                new DisplayNode(DisplayFixture.config(broker, "hall").withHistory(history)), DisplayNode::stop);
         HistoryReader reader = new HistoryReader(history.file());
         Instant start = Instant.now().minusSeconds(1);
         try (Logs logs = new Logs(HistoryWriter.class)) {
