@@ -1,33 +1,20 @@
 package dev.onair.bench;
 
 import dev.onair.display.panel.Frame;
-import dev.onair.display.panel.Panel;
+import dev.onair.display.panel.SizedPanel;
 import java.util.function.Predicate;
 
 /**
  * A panel that keeps no pixels but notes when a frame was written: the benchmarks wait on it for "the panel shows
  * this colour now", stamped with {@link System#nanoTime()} at the moment the render loop hands the frame over.
  */
-public final class RecordingPanel implements Panel {
-    private final int width;
-    private final int height;
+public final class RecordingPanel extends SizedPanel {
     private Predicate<Frame> awaited;
     private long shownAt;
     private long frames;
 
     public RecordingPanel(int width, int height) {
-        this.width = width;
-        this.height = height;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
+        super(width, height);
     }
 
     @Override
@@ -77,7 +64,7 @@ public final class RecordingPanel implements Panel {
 
     @Override
     public String describe() {
-        return "recording panel " + width + "x" + height;
+        return "recording panel " + width() + "x" + height();
     }
 
     /** Whether the middle pixel is mostly {@code channel} (0 red, 1 green, 2 blue) and has none of the others. */

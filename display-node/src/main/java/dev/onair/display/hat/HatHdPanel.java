@@ -2,8 +2,8 @@ package dev.onair.display.hat;
 
 import com.pi4j.io.spi.Spi;
 import dev.onair.display.panel.Frame;
-import dev.onair.display.panel.Panel;
 import dev.onair.display.panel.Rotation;
+import dev.onair.display.panel.SizedPanel;
 import java.io.IOException;
 
 /**
@@ -14,7 +14,7 @@ import java.io.IOException;
  * then 768 bytes R, G, B for x 0..15 and, within each x, y 0..15 (after rotation), each value scaled by the brightness
  * the way the library scales it ({@link #scale}), and at least 1/120 s after the previous one ({@link FramePacer}).
  */
-public final class HatHdPanel implements Panel {
+public final class HatHdPanel extends SizedPanel {
     public static final int SIZE = 16;
     public static final int SPEED_HZ = 9_000_000;
     static final byte START_OF_FRAME = 0x72;
@@ -30,20 +30,11 @@ public final class HatHdPanel implements Panel {
     }
 
     HatHdPanel(SpiBus bus, Rotation rotation, int speedHz, FramePacer.Ticker ticker) {
+        super(SIZE, SIZE);
         this.bus = bus;
         this.rotation = rotation;
         this.speedHz = speedHz;
         this.pacer = new FramePacer(ticker, FramePacer.HAT_HD_GAP_NANOS);
-    }
-
-    @Override
-    public int width() {
-        return SIZE;
-    }
-
-    @Override
-    public int height() {
-        return SIZE;
     }
 
     @Override

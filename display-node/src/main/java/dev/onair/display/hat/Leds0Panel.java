@@ -1,8 +1,8 @@
 package dev.onair.display.hat;
 
 import dev.onair.display.panel.Frame;
-import dev.onair.display.panel.Panel;
 import dev.onair.display.panel.Rotation;
+import dev.onair.display.panel.SizedPanel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,7 +21,7 @@ import java.nio.file.StandardOpenOption;
  * library does it ({@link UnicornHatGamma}), goes into the values here, so the driver's own brightness is left as
  * configured in the overlay (255 by default).
  */
-public final class Leds0Panel implements Panel {
+public final class Leds0Panel extends SizedPanel {
     public static final Path DEFAULT_DEVICE = Path.of("/dev/leds0");
 
     private static final int SIZE = UnicornHatLayout.SIZE;
@@ -31,18 +31,9 @@ public final class Leds0Panel implements Panel {
     private boolean open;
 
     public Leds0Panel(Path device, Rotation rotation) {
+        super(SIZE, SIZE);
         this.device = device;
         this.rotation = rotation;
-    }
-
-    @Override
-    public int width() {
-        return SIZE;
-    }
-
-    @Override
-    public int height() {
-        return SIZE;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.onair.display.hat;
 
 import dev.onair.display.panel.Frame;
-import dev.onair.display.panel.Panel;
 import dev.onair.display.panel.Rotation;
+import dev.onair.display.panel.SizedPanel;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * which is upside down from the Python library, so rows go in flipped: see {@link UnicornHatLayout}), {@code 3} show,
  * {@code 4} clear. The daemon serves one client at a time. A restarted daemon is reconnected to on the next frame.
  */
-public final class UnicorndPanel implements Panel {
+public final class UnicorndPanel extends SizedPanel {
     public static final Path DEFAULT_SOCKET = Path.of("/var/run/unicornd.socket");
 
     static final int CMD_SET_BRIGHTNESS = 0;
@@ -36,18 +36,9 @@ public final class UnicorndPanel implements Panel {
     private boolean brightnessSent;
 
     public UnicorndPanel(Path socket, Rotation rotation) {
+        super(SIZE, SIZE);
         this.socket = socket;
         this.rotation = rotation;
-    }
-
-    @Override
-    public int width() {
-        return SIZE;
-    }
-
-    @Override
-    public int height() {
-        return SIZE;
     }
 
     @Override
