@@ -38,20 +38,11 @@ public final class PiMemory {
                 "display after",
                 "bridge after",
                 "sum after");
-        List<List<Double>> columns = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            columns.add(new ArrayList<>());
-        }
         for (int r = 0; r < runs; r++) {
             double[] row = run(flags, true, changes, people, settleSeconds);
-            for (int i = 0; i < row.length; i++) {
-                columns.get(i).add(row[i]);
-            }
-            table.row(r + 1, row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7]);
+            table.runRow(List.of(r + 1), row);
         }
-        List<Object> median = new ArrayList<>(List.of("median"));
-        columns.forEach(c -> median.add(Stats.median(c)));
-        table.row(median.toArray());
+        table.medianRow("median");
         table.print();
         System.out.println("started from: " + NodeProcess.origin(NodeProcess.Kind.BROKER, true) + ", "
                 + NodeProcess.origin(NodeProcess.Kind.DISPLAY, true) + ", "

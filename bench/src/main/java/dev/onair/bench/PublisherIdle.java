@@ -9,7 +9,6 @@ import dev.onair.broker.users.Role;
 import dev.onair.publisher.install.JvmFlags;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,23 +53,14 @@ public final class PublisherIdle {
                 "bytes down/min",
                 "RSS max MiB",
                 "RSS end MiB");
-        List<List<Double>> columns = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            columns.add(new ArrayList<>());
-        }
         for (int r = 0; r < runs; r++) {
             Result x = run(seconds, jar, flags);
             double[] row = {
                 x.cpuMsPerMin(), x.cpuPercent(), x.bytesUpPerMin(), x.bytesDownPerMin(), x.rssMax(), x.rssEnd()
             };
-            for (int i = 0; i < row.length; i++) {
-                columns.get(i).add(row[i]);
-            }
-            table.row(r + 1, row[0], row[1], row[2], row[3], row[4], row[5]);
+            table.runRow(List.of(r + 1), row);
         }
-        List<Object> median = new ArrayList<>(List.of("median"));
-        columns.forEach(c -> median.add(Stats.median(c)));
-        table.row(median.toArray());
+        table.medianRow("median");
         table.print();
         System.out.println("started from: " + (jar == null ? "class path" : jar));
     }

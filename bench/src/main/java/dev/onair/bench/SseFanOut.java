@@ -54,38 +54,20 @@ public final class SseFanOut {
                 "heap added (MiB)",
                 "RSS added (MiB)",
                 "threads added");
-        List<List<Double>> columns = List.of(
-                new ArrayList<>(),
-                new ArrayList<>(),
-                new ArrayList<>(),
-                new ArrayList<>(),
-                new ArrayList<>(),
-                new ArrayList<>(),
-                new ArrayList<>());
         for (int r = 0; r < runs; r++) {
             Result result = measure(clients, changes);
             Stats s = Stats.of(result.latencies());
             double all = Stats.of(result.allReached()).p50();
             double[] row = {s.p50(), s.p99(), s.max(), all, result.heapMiB(), result.rssMiB(), result.threads()};
-            for (int i = 0; i < row.length; i++) {
-                columns.get(i).add(row[i]);
-            }
-            table.row(
-                    r + 1,
-                    result.streaming(),
-                    result.refused(),
-                    result.latencies().size(),
-                    row[0],
-                    row[1],
-                    row[2],
-                    row[3],
-                    row[4],
-                    row[5],
-                    row[6]);
+            table.runRow(
+                    List.of(
+                            r + 1,
+                            result.streaming(),
+                            result.refused(),
+                            result.latencies().size()),
+                    row);
         }
-        List<Object> median = new ArrayList<>(List.of("median", "", "", ""));
-        columns.forEach(c -> median.add(Stats.median(c)));
-        table.row(median.toArray());
+        table.medianRow("median", "", "", "");
         table.print();
     }
 

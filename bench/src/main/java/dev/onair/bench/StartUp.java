@@ -65,15 +65,11 @@ public final class StartUp {
                 "broker: TLS port accepting",
                 "broker: first CONNACK over TLS",
                 "display: retained state on the panel");
-        List<List<Double>> columns = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int r = 0; r < runs; r++) {
             double[] row = run(flags, true);
-            for (int i = 0; i < 3; i++) {
-                columns.get(i).add(row[i]);
-            }
-            table.row(r + 1, row[0], row[1], row[2]);
+            table.runRow(List.of(r + 1), row);
         }
-        table.row("median", Stats.median(columns.get(0)), Stats.median(columns.get(1)), Stats.median(columns.get(2)));
+        table.medianRow("median");
         table.print();
         System.out.println("started from: " + NodeProcess.origin(Kind.BROKER, true) + ", "
                 + NodeProcess.origin(Kind.DISPLAY, true));

@@ -60,6 +60,7 @@ public final class Stats {
     public static final class Table {
         private final String title;
         private final List<String[]> rows = new ArrayList<>();
+        private final List<List<Double>> runFigures = new ArrayList<>();
 
         public Table(String title, String... header) {
             this.title = title;
@@ -73,6 +74,26 @@ public final class Stats {
             }
             rows.add(r);
             return this;
+        }
+
+        /** One run's row: the {@code leading} cells (run number, counts), then its figures, for {@link #medianRow}. */
+        public Table runRow(List<?> leading, double... figures) {
+            List<Object> cells = new ArrayList<>(leading);
+            for (int i = 0; i < figures.length; i++) {
+                if (runFigures.size() == i) {
+                    runFigures.add(new ArrayList<>());
+                }
+                runFigures.get(i).add(figures[i]);
+                cells.add(figures[i]);
+            }
+            return row(cells.toArray());
+        }
+
+        /** After the {@code leading} cells ("median", blanks), the median of each figure over the {@link #runRow}s. */
+        public Table medianRow(Object... leading) {
+            List<Object> cells = new ArrayList<>(List.of(leading));
+            runFigures.forEach(c -> cells.add(median(c)));
+            return row(cells.toArray());
         }
 
         public void print() {

@@ -146,24 +146,15 @@ public final class StatusLatency {
                 "total p50",
                 "total p99",
                 "total max");
-        List<List<Double>> columns = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            columns.add(new ArrayList<>());
-        }
         for (int r = 0; r < results.size(); r++) {
             Run run = results.get(r);
             Stats b = Stats.of(run.toBroker());
             Stats p = Stats.of(run.toPanel());
             Stats t = Stats.of(run.total());
             double[] row = {b.p50(), b.p99(), p.p50(), p.p99(), t.p50(), t.p99(), t.max()};
-            for (int i = 0; i < row.length; i++) {
-                columns.get(i).add(row[i]);
-            }
-            table.row(r + 1, t.count(), run.lost(), row[0], row[1], row[2], row[3], row[4], row[5], row[6]);
+            table.runRow(List.of(r + 1, t.count(), run.lost()), row);
         }
-        List<Object> median = new ArrayList<>(List.of("median", "", ""));
-        columns.forEach(c -> median.add(Stats.median(c)));
-        table.row(median.toArray());
+        table.medianRow("median", "", "");
         table.print();
         System.out.println("target: total p99 <= 20 ms");
     }
