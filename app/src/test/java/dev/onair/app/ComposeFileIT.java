@@ -89,11 +89,7 @@ class ComposeFileIT {
         assertThat(ports(services.path("display-node"))).containsExactly(new Port("0.0.0.0", 5000, 5000));
         assertThat(ports(services.path("ha-bridge"))).isEmpty();
         // The broker listens on 0.0.0.0 inside its container, or the loopback-only mapping could not reach it.
-        assertThat(services.path("broker")
-                        .path("environment")
-                        .path("ONAIR_PLAIN_BIND")
-                        .asText())
-                .isEqualTo("0.0.0.0");
+        assertThat(env(services, "broker", "ONAIR_PLAIN_BIND")).isEqualTo("0.0.0.0");
     }
 
     @Test
@@ -150,16 +146,8 @@ class ComposeFileIT {
                 .containsExactlyInAnyOrder(
                         project.resolve("certs") + ":/var/lib/onair/certs:ro",
                         project.resolve("secrets/bridge") + ":/var/lib/onair/secrets/bridge:ro");
-        assertThat(services.path("display-node")
-                        .path("environment")
-                        .path("ONAIR_PASSWORD_FILE")
-                        .asText())
-                .isEqualTo("secrets/display/password");
-        assertThat(services.path("ha-bridge")
-                        .path("environment")
-                        .path("ONAIR_PASSWORD_FILE")
-                        .asText())
-                .isEqualTo("secrets/bridge/password");
+        assertThat(env(services, "display-node", "ONAIR_PASSWORD_FILE")).isEqualTo("secrets/display/password");
+        assertThat(env(services, "ha-bridge", "ONAIR_PASSWORD_FILE")).isEqualTo("secrets/bridge/password");
     }
 
     @Test
@@ -169,16 +157,8 @@ class ComposeFileIT {
         assertThat(texts(
                         services.path("broker").path("networks").path("default").path("aliases")))
                 .containsExactly("onair-pi");
-        assertThat(services.path("display-node")
-                        .path("environment")
-                        .path("ONAIR_BROKER")
-                        .asText())
-                .isEqualTo("mqtts://onair-pi:8883");
-        assertThat(services.path("ha-bridge")
-                        .path("environment")
-                        .path("ONAIR_BROKER")
-                        .asText())
-                .isEqualTo("mqtts://onair-pi:8883");
+        assertThat(env(services, "display-node", "ONAIR_BROKER")).isEqualTo("mqtts://onair-pi:8883");
+        assertThat(env(services, "ha-bridge", "ONAIR_BROKER")).isEqualTo("mqtts://onair-pi:8883");
     }
 
     @Test
@@ -231,6 +211,11 @@ class ComposeFileIT {
         assertThat(lines)
                 .filteredOn(line -> !line.startsWith("#"))
                 .noneMatch(line -> line.matches("(?i)[A-Z_]*(PASSWORD|API_KEY|TOKEN)=.*"));
+    }
+
+    /** The value {@code service}'s environment gives {@code name}, or "" when it gives none. */
+    private static String env(JsonNode services, String service, String name) {
+        return services.path(service).path("environment").path(name).asText();
     }
 
     private static Set<String> envExampleNames() throws IOException {

@@ -64,18 +64,9 @@ class DashboardAttackTest {
         start(new WebSettings("127.0.0.1", 0, null));
         String evil = "evil.example:" + server.port();
 
-        RawHttp.Answer light = RawHttp.send(
-                server.port(),
-                "POST",
-                "/api/display",
-                Map.of("Host", evil, "Origin", "http://" + evil, "Content-Type", "application/json"),
-                "{\"state\":\"OFF\"}");
-        RawHttp.Answer override = RawHttp.send(
-                server.port(),
-                "POST",
-                "/api/people/alice/override",
-                Map.of("Host", evil, "Content-Type", "application/json"),
-                "{\"status\":\"away\"}");
+        RawHttp.Answer light =
+                postJson("/api/display", Map.of("Host", evil, "Origin", "http://" + evil), "{\"state\":\"OFF\"}");
+        RawHttp.Answer override = postJson("/api/people/alice/override", Map.of("Host", evil), "{\"status\":\"away\"}");
 
         assertThat(light.status()).isEqualTo(403);
         assertThat(light.body()).contains("Host");
@@ -89,29 +80,13 @@ class DashboardAttackTest {
         start(new WebSettings("127.0.0.1", 0, "correct-horse"));
         String host = "127.0.0.1:" + server.port();
 
-        RawHttp.Answer foreign = RawHttp.send(
-                server.port(),
-                "POST",
+        RawHttp.Answer foreign = postJson(
                 "/api/display",
-                Map.of(
-                        "Host", host,
-                        "Origin", "http://evil.example",
-                        "Content-Type", "application/json",
-                        "X-API-Key", "correct-horse"),
+                Map.of("Host", host, "Origin", "http://evil.example", "X-API-Key", "correct-horse"),
                 "{\"state\":\"OFF\"}");
-        RawHttp.Answer own = RawHttp.send(
-                server.port(),
-                "POST",
+        RawHttp.Answer own = postJson(
                 "/api/display",
-                Map.of(
-                        "Host",
-                        host,
-                        "Origin",
-                        "http://" + host,
-                        "Content-Type",
-                        "application/json",
-                        "X-API-Key",
-                        "correct-horse"),
+                Map.of("Host", host, "Origin", "http://" + host, "X-API-Key", "correct-horse"),
                 "{\"brightness\":3}");
 
         assertThat(foreign.status()).isEqualTo(403);
@@ -124,12 +99,8 @@ class DashboardAttackTest {
         start(new WebSettings("127.0.0.1", 0, null));
         String host = "localhost:" + server.port();
 
-        RawHttp.Answer a = RawHttp.send(
-                server.port(),
-                "POST",
-                "/api/display",
-                Map.of("Host", host, "Origin", "http://" + host, "Content-Type", "application/json"),
-                "{\"brightness\":5}");
+        RawHttp.Answer a =
+                postJson("/api/display", Map.of("Host", host, "Origin", "http://" + host), "{\"brightness\":5}");
 
         assertThat(a.status()).isEqualTo(200);
         assertThat(model.light.brightness()).isEqualTo(5);
@@ -215,5 +186,12 @@ class DashboardAttackTest {
             line.append((char) c);
         }
         return Integer.parseInt(line.toString().split(" ")[1]);
+    }
+
+    /** POSTs {@code json} to the dashboard with these headers and {@code Content-Type: application/json}. */
+    private RawHttp.Answer postJson(String path, Map<String, String> headers, String json) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return RawHttp.send(server.port(), "POST", path, all, json);
     }
 }
