@@ -4,6 +4,7 @@ import dev.onair.broker.certs.CertificateFiles;
 import dev.onair.broker.users.UsersFile;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.ListenOptions;
+import dev.onair.runtime.config.RecordBuilder;
 import java.nio.file.Path;
 
 /**
@@ -143,109 +144,57 @@ public record BrokerConfig(
     }
 
     /** Builds a {@link BrokerConfig} one part at a time; {@link #build()} validates it. */
-    public static final class Builder {
-        private Path keystore;
-        private String keystorePassword;
-        private Path usersFile;
-        private Path dataDir;
-        private String host;
-        private int tlsPort;
-        private int plainPort;
-        private String plainBind;
-        private int wsPort;
-        private boolean mdns;
-        private String mdnsName;
-        private Topics topics;
-
+    public static final class Builder extends RecordBuilder<BrokerConfig, Builder> {
         private Builder(BrokerConfig from) {
-            keystore = from.keystore;
-            keystorePassword = from.keystorePassword;
-            usersFile = from.usersFile;
-            dataDir = from.dataDir;
-            host = from.host;
-            tlsPort = from.tlsPort;
-            plainPort = from.plainPort;
-            plainBind = from.plainBind;
-            wsPort = from.wsPort;
-            mdns = from.mdns;
-            mdnsName = from.mdnsName;
-            topics = from.topics;
+            super(from);
         }
 
         public Builder keystore(Path value) {
-            keystore = value;
-            return this;
+            return set("keystore", value);
         }
 
         public Builder keystorePassword(String value) {
-            keystorePassword = value;
-            return this;
+            return set("keystorePassword", value);
         }
 
         public Builder usersFile(Path value) {
-            usersFile = value;
-            return this;
+            return set("usersFile", value);
         }
 
         public Builder dataDir(Path value) {
-            dataDir = value;
-            return this;
+            return set("dataDir", value);
         }
 
         public Builder host(String value) {
-            host = value;
-            return this;
+            return set("host", value);
         }
 
         public Builder tlsPort(int value) {
-            tlsPort = value;
-            return this;
+            return set("tlsPort", value);
         }
 
         public Builder plainPort(int value) {
-            plainPort = value;
-            return this;
+            return set("plainPort", value);
         }
 
         public Builder plainBind(String value) {
-            plainBind = value;
-            return this;
+            return set("plainBind", value);
         }
 
         public Builder wsPort(int value) {
-            wsPort = value;
-            return this;
+            return set("wsPort", value);
         }
 
         public Builder mdns(boolean value) {
-            mdns = value;
-            return this;
+            return set("mdns", value);
         }
 
         public Builder mdnsName(String value) {
-            mdnsName = value;
-            return this;
+            return set("mdnsName", value);
         }
 
         public Builder topics(Topics value) {
-            topics = value;
-            return this;
-        }
-
-        public BrokerConfig build() {
-            return new BrokerConfig(
-                    keystore,
-                    keystorePassword,
-                    usersFile,
-                    dataDir,
-                    host,
-                    tlsPort,
-                    plainPort,
-                    plainBind,
-                    wsPort,
-                    mdns,
-                    mdnsName,
-                    topics);
+            return set("topics", value);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.onair.display.scene.Look;
 import dev.onair.display.scene.NightHours;
 import dev.onair.protocol.Ids;
 import dev.onair.protocol.topic.Topics;
+import dev.onair.runtime.config.RecordBuilder;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.time.Duration;
 import java.util.List;
@@ -133,125 +134,65 @@ public record DisplayConfig(
     }
 
     /** Builds a {@link DisplayConfig} one part at a time; {@link #build()} validates it. */
-    public static final class Builder {
-        private String id;
-        private BrokerSettings broker;
-        private String topicPrefix;
-        private PanelSettings panel;
-        private WebSettings web;
-        private Look look;
-        private int brightness;
-        private NightHours night;
-        private List<String> people;
-        private Layout layout;
-        private Duration rotateEvery;
-        private Duration startupRainbow;
-        private HistorySettings history;
-        private boolean giveOfflineColumns;
-
+    public static final class Builder extends RecordBuilder<DisplayConfig, Builder> {
         private Builder(DisplayConfig from) {
-            id = from.id;
-            broker = from.broker;
-            topicPrefix = from.topicPrefix;
-            panel = from.panel;
-            web = from.web;
-            look = from.look;
-            brightness = from.brightness;
-            night = from.night;
-            people = from.people;
-            layout = from.layout;
-            rotateEvery = from.rotateEvery;
-            startupRainbow = from.startupRainbow;
-            history = from.history;
-            giveOfflineColumns = from.giveOfflineColumns;
+            super(from);
         }
 
         public Builder id(String value) {
-            id = value;
-            return this;
+            return set("id", value);
         }
 
         public Builder broker(BrokerSettings value) {
-            broker = value;
-            return this;
+            return set("broker", value);
         }
 
         public Builder topicPrefix(String value) {
-            topicPrefix = value;
-            return this;
+            return set("topicPrefix", value);
         }
 
         public Builder panel(PanelSettings value) {
-            panel = value;
-            return this;
+            return set("panel", value);
         }
 
         public Builder web(WebSettings value) {
-            web = value;
-            return this;
+            return set("web", value);
         }
 
         public Builder look(Look value) {
-            look = value;
-            return this;
+            return set("look", value);
         }
 
         public Builder brightness(int value) {
-            brightness = value;
-            return this;
+            return set("brightness", value);
         }
 
         public Builder night(NightHours value) {
-            night = value;
-            return this;
+            return set("night", value);
         }
 
         public Builder people(List<String> value) {
-            people = value;
-            return this;
+            return set("people", value);
         }
 
         public Builder layout(Layout value) {
-            layout = value;
-            return this;
+            return set("layout", value);
         }
 
         public Builder rotateEvery(Duration value) {
-            rotateEvery = value;
-            return this;
+            return set("rotateEvery", value);
         }
 
         public Builder startupRainbow(Duration value) {
-            startupRainbow = value;
-            return this;
+            return set("startupRainbow", value);
         }
 
         public Builder history(HistorySettings value) {
-            history = value;
-            return this;
+            return set("history", value);
         }
 
         public Builder giveOfflineColumns(boolean value) {
-            giveOfflineColumns = value;
-            return this;
-        }
-
-        public DisplayConfig build() {
-            return new DisplayConfig(
-                    id,
-                    broker,
-                    topicPrefix,
-                    panel,
-                    web,
-                    look,
-                    brightness,
-                    night,
-                    people,
-                    layout,
-                    rotateEvery,
-                    startupRainbow,
-                    history,
-                    giveOfflineColumns);
+            return set("giveOfflineColumns", value);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.onair.bridge;
 import dev.onair.bridge.ntfy.NtfyConfig;
 import dev.onair.protocol.Ids;
 import dev.onair.protocol.topic.Topics;
+import dev.onair.runtime.config.RecordBuilder;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.time.Duration;
 import java.util.HashSet;
@@ -163,109 +164,57 @@ public record BridgeConfig(
     }
 
     /** Builds a {@link BridgeConfig} one part at a time; {@link #build()} validates it. */
-    public static final class Builder {
-        private BrokerSettings onair;
-        private BrokerSettings ha;
-        private Topics topics;
-        private String clientId;
-        private List<NodeName> people;
-        private List<NodeName> displays;
-        private boolean autoDiscover;
-        private Duration goneAfter;
-        private Duration learnWindow;
-        private Duration republishDelayMax;
-        private NtfyConfig ntfy;
-        private String bridgeId;
-
+    public static final class Builder extends RecordBuilder<BridgeConfig, Builder> {
         private Builder(BridgeConfig from) {
-            onair = from.onair;
-            ha = from.ha;
-            topics = from.topics;
-            clientId = from.clientId;
-            people = from.people;
-            displays = from.displays;
-            autoDiscover = from.autoDiscover;
-            goneAfter = from.goneAfter;
-            learnWindow = from.learnWindow;
-            republishDelayMax = from.republishDelayMax;
-            ntfy = from.ntfy;
-            bridgeId = from.bridgeId;
+            super(from);
         }
 
         public Builder onair(BrokerSettings value) {
-            onair = value;
-            return this;
+            return set("onair", value);
         }
 
         public Builder ha(BrokerSettings value) {
-            ha = value;
-            return this;
+            return set("ha", value);
         }
 
         public Builder topics(Topics value) {
-            topics = value;
-            return this;
+            return set("topics", value);
         }
 
         public Builder clientId(String value) {
-            clientId = value;
-            return this;
+            return set("clientId", value);
         }
 
         public Builder people(List<NodeName> value) {
-            people = value;
-            return this;
+            return set("people", value);
         }
 
         public Builder displays(List<NodeName> value) {
-            displays = value;
-            return this;
+            return set("displays", value);
         }
 
         public Builder autoDiscover(boolean value) {
-            autoDiscover = value;
-            return this;
+            return set("autoDiscover", value);
         }
 
         public Builder goneAfter(Duration value) {
-            goneAfter = value;
-            return this;
+            return set("goneAfter", value);
         }
 
         public Builder learnWindow(Duration value) {
-            learnWindow = value;
-            return this;
+            return set("learnWindow", value);
         }
 
         public Builder republishDelayMax(Duration value) {
-            republishDelayMax = value;
-            return this;
+            return set("republishDelayMax", value);
         }
 
         public Builder ntfy(NtfyConfig value) {
-            ntfy = value;
-            return this;
+            return set("ntfy", value);
         }
 
         public Builder bridgeId(String value) {
-            bridgeId = value;
-            return this;
-        }
-
-        public BridgeConfig build() {
-            return new BridgeConfig(
-                    onair,
-                    ha,
-                    topics,
-                    clientId,
-                    people,
-                    displays,
-                    autoDiscover,
-                    goneAfter,
-                    learnWindow,
-                    republishDelayMax,
-                    ntfy,
-                    bridgeId);
+            return set("bridgeId", value);
         }
     }
 }
