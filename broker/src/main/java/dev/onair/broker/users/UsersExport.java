@@ -5,7 +5,6 @@ import dev.onair.broker.mosquitto.MosquittoConf;
 import dev.onair.broker.mosquitto.MosquittoExport;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.ConfigErrors;
-import dev.onair.runtime.config.PerInvocation;
 import dev.onair.runtime.config.StartupException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Write the users for another broker: --format mosquitto writes password_file, acl_file and "
                 + "mosquitto.conf into --out.")
-public final class UsersExport implements Callable<Integer>, PerInvocation {
+public final class UsersExport extends OnUsersFile implements Callable<Integer> {
     /** The broker this export is for; one so far. */
     enum Format {
         mosquitto
@@ -36,13 +35,6 @@ public final class UsersExport implements Callable<Integer>, PerInvocation {
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "mosquitto (required).")
     Format format;
-
-    @Option(
-            names = "--file",
-            paramLabel = "FILE",
-            defaultValue = "users.yaml",
-            description = "Users file (default: ${DEFAULT-VALUE}).")
-    Path file = UsersFile.DEFAULT;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the files into.")
     Path out;
