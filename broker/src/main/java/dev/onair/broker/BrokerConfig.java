@@ -80,36 +80,43 @@ public record BrokerConfig(
     }
 
     public BrokerConfig withKeystore(Path file, String password) {
-        return toBuilder().keystore(file).keystorePassword(password).build();
+        return RecordBuilder.from(this)
+                .set("keystore", file)
+                .set("keystorePassword", password)
+                .build();
     }
 
     public BrokerConfig withUsersFile(Path file) {
-        return toBuilder().usersFile(file).build();
+        return RecordBuilder.from(this).set("usersFile", file).build();
     }
 
     public BrokerConfig withDataDir(Path dir) {
-        return toBuilder().dataDir(dir).build();
+        return RecordBuilder.from(this).set("dataDir", dir).build();
     }
 
     /** Sets the TLS, plain and WebSocket ports (0 turns plain or WebSocket off). */
     public BrokerConfig withPorts(int tls, int plain, int ws) {
-        return toBuilder().tlsPort(tls).plainPort(plain).wsPort(ws).build();
+        return RecordBuilder.from(this)
+                .set("tlsPort", tls)
+                .set("plainPort", plain)
+                .set("wsPort", ws)
+                .build();
     }
 
     public BrokerConfig withHost(String tlsHost) {
-        return toBuilder().host(tlsHost).build();
+        return RecordBuilder.from(this).set("host", tlsHost).build();
     }
 
     public BrokerConfig withPlainBind(String address) {
-        return toBuilder().plainBind(address).build();
+        return RecordBuilder.from(this).set("plainBind", address).build();
     }
 
     public BrokerConfig withMdns(boolean on) {
-        return toBuilder().mdns(on).build();
+        return RecordBuilder.from(this).set("mdns", on).build();
     }
 
     public BrokerConfig withTopics(Topics t) {
-        return toBuilder().topics(t).build();
+        return RecordBuilder.from(this).set("topics", t).build();
     }
 
     /** Keeps the keystore password out of logs. */
@@ -136,65 +143,5 @@ public record BrokerConfig(
             }
         }
         return name;
-    }
-
-    /** A builder starting from this configuration. */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** Builds a {@link BrokerConfig} one part at a time; {@link #build()} validates it. */
-    public static final class Builder extends RecordBuilder<BrokerConfig, Builder> {
-        private Builder(BrokerConfig from) {
-            super(from);
-        }
-
-        public Builder keystore(Path value) {
-            return set("keystore", value);
-        }
-
-        public Builder keystorePassword(String value) {
-            return set("keystorePassword", value);
-        }
-
-        public Builder usersFile(Path value) {
-            return set("usersFile", value);
-        }
-
-        public Builder dataDir(Path value) {
-            return set("dataDir", value);
-        }
-
-        public Builder host(String value) {
-            return set("host", value);
-        }
-
-        public Builder tlsPort(int value) {
-            return set("tlsPort", value);
-        }
-
-        public Builder plainPort(int value) {
-            return set("plainPort", value);
-        }
-
-        public Builder plainBind(String value) {
-            return set("plainBind", value);
-        }
-
-        public Builder wsPort(int value) {
-            return set("wsPort", value);
-        }
-
-        public Builder mdns(boolean value) {
-            return set("mdns", value);
-        }
-
-        public Builder mdnsName(String value) {
-            return set("mdnsName", value);
-        }
-
-        public Builder topics(Topics value) {
-            return set("topics", value);
-        }
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a display node needs. {@link #defaults} gives a working configuration; {@link #toBuilder} (or a
- * {@code with*} shortcut) changes parts of it, for code that starts a display in-process ({@code ./onair demo}).
+ * Everything a display node needs. {@link #defaults} gives a working configuration; the {@code with*} methods
+ * change parts of it, for code that starts a display in-process ({@code ./onair demo}).
  *
  * @param id the display id (also its MQTT user name on the OnAir broker)
  * @param broker how to reach the broker
@@ -97,102 +97,34 @@ public record DisplayConfig(
     }
 
     public DisplayConfig withId(String newId) {
-        return toBuilder().id(newId).build();
+        return RecordBuilder.from(this).set("id", newId).build();
     }
 
     public DisplayConfig withBroker(BrokerSettings newBroker) {
-        return toBuilder().broker(newBroker).build();
+        return RecordBuilder.from(this).set("broker", newBroker).build();
     }
 
     public DisplayConfig withPanel(PanelSettings newPanel) {
-        return toBuilder().panel(newPanel).build();
+        return RecordBuilder.from(this).set("panel", newPanel).build();
     }
 
     public DisplayConfig withWeb(WebSettings newWeb) {
-        return toBuilder().web(newWeb).build();
+        return RecordBuilder.from(this).set("web", newWeb).build();
     }
 
     public DisplayConfig withStartupRainbow(Duration newStartupRainbow) {
-        return toBuilder().startupRainbow(newStartupRainbow).build();
+        return RecordBuilder.from(this).set("startupRainbow", newStartupRainbow).build();
     }
 
     public DisplayConfig withHistory(HistorySettings newHistory) {
-        return toBuilder().history(newHistory).build();
+        return RecordBuilder.from(this).set("history", newHistory).build();
     }
 
     public DisplayConfig withGiveOfflineColumns(boolean give) {
-        return toBuilder().giveOfflineColumns(give).build();
+        return RecordBuilder.from(this).set("giveOfflineColumns", give).build();
     }
 
     public Topics topics() {
         return new Topics(topicPrefix, Topics.DEFAULT_DISCOVERY_PREFIX);
-    }
-
-    /** A builder starting from this configuration. */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** Builds a {@link DisplayConfig} one part at a time; {@link #build()} validates it. */
-    public static final class Builder extends RecordBuilder<DisplayConfig, Builder> {
-        private Builder(DisplayConfig from) {
-            super(from);
-        }
-
-        public Builder id(String value) {
-            return set("id", value);
-        }
-
-        public Builder broker(BrokerSettings value) {
-            return set("broker", value);
-        }
-
-        public Builder topicPrefix(String value) {
-            return set("topicPrefix", value);
-        }
-
-        public Builder panel(PanelSettings value) {
-            return set("panel", value);
-        }
-
-        public Builder web(WebSettings value) {
-            return set("web", value);
-        }
-
-        public Builder look(Look value) {
-            return set("look", value);
-        }
-
-        public Builder brightness(int value) {
-            return set("brightness", value);
-        }
-
-        public Builder night(NightHours value) {
-            return set("night", value);
-        }
-
-        public Builder people(List<String> value) {
-            return set("people", value);
-        }
-
-        public Builder layout(Layout value) {
-            return set("layout", value);
-        }
-
-        public Builder rotateEvery(Duration value) {
-            return set("rotateEvery", value);
-        }
-
-        public Builder startupRainbow(Duration value) {
-            return set("startupRainbow", value);
-        }
-
-        public Builder history(HistorySettings value) {
-            return set("history", value);
-        }
-
-        public Builder giveOfflineColumns(boolean value) {
-            return set("giveOfflineColumns", value);
-        }
     }
 }

@@ -90,51 +90,51 @@ public record BridgeConfig(
     }
 
     public BridgeConfig withOnair(BrokerSettings onairBroker) {
-        return toBuilder().onair(onairBroker).build();
+        return RecordBuilder.from(this).set("onair", onairBroker).build();
     }
 
     public BridgeConfig withHa(BrokerSettings haBroker) {
-        return toBuilder().ha(haBroker).build();
+        return RecordBuilder.from(this).set("ha", haBroker).build();
     }
 
     public BridgeConfig withTopics(Topics newTopics) {
-        return toBuilder().topics(newTopics).build();
+        return RecordBuilder.from(this).set("topics", newTopics).build();
     }
 
     public BridgeConfig withClientId(String newClientId) {
-        return toBuilder().clientId(newClientId).build();
+        return RecordBuilder.from(this).set("clientId", newClientId).build();
     }
 
     public BridgeConfig withPeople(List<NodeName> newPeople) {
-        return toBuilder().people(newPeople).build();
+        return RecordBuilder.from(this).set("people", newPeople).build();
     }
 
     public BridgeConfig withDisplays(List<NodeName> newDisplays) {
-        return toBuilder().displays(newDisplays).build();
+        return RecordBuilder.from(this).set("displays", newDisplays).build();
     }
 
     public BridgeConfig withAutoDiscover(boolean on) {
-        return toBuilder().autoDiscover(on).build();
+        return RecordBuilder.from(this).set("autoDiscover", on).build();
     }
 
     public BridgeConfig withTimings(Duration newGoneAfter, Duration newLearnWindow, Duration newRepublishDelayMax) {
-        return toBuilder()
-                .goneAfter(newGoneAfter)
-                .learnWindow(newLearnWindow)
-                .republishDelayMax(newRepublishDelayMax)
+        return RecordBuilder.from(this)
+                .set("goneAfter", newGoneAfter)
+                .set("learnWindow", newLearnWindow)
+                .set("republishDelayMax", newRepublishDelayMax)
                 .build();
     }
 
     public BridgeConfig withNtfy(NtfyConfig newNtfy) {
-        return toBuilder().ntfy(newNtfy).build();
+        return RecordBuilder.from(this).set("ntfy", newNtfy).build();
     }
 
     /** The same with another bridge id; a client id derived from the old id follows the new one. */
     public BridgeConfig withBridgeId(String newBridgeId) {
         boolean derived = clientId.equals(CLIENT_ID_PREFIX + bridgeId);
-        return toBuilder()
-                .clientId(derived ? null : clientId)
-                .bridgeId(newBridgeId)
+        return RecordBuilder.from(this)
+                .set("clientId", derived ? null : clientId)
+                .set("bridgeId", newBridgeId)
                 .build();
     }
 
@@ -155,66 +155,6 @@ public record BridgeConfig(
     private static void requirePositive(Duration d, String what) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(what + " " + d + " must be a positive duration");
-        }
-    }
-
-    /** A builder starting from this configuration. */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** Builds a {@link BridgeConfig} one part at a time; {@link #build()} validates it. */
-    public static final class Builder extends RecordBuilder<BridgeConfig, Builder> {
-        private Builder(BridgeConfig from) {
-            super(from);
-        }
-
-        public Builder onair(BrokerSettings value) {
-            return set("onair", value);
-        }
-
-        public Builder ha(BrokerSettings value) {
-            return set("ha", value);
-        }
-
-        public Builder topics(Topics value) {
-            return set("topics", value);
-        }
-
-        public Builder clientId(String value) {
-            return set("clientId", value);
-        }
-
-        public Builder people(List<NodeName> value) {
-            return set("people", value);
-        }
-
-        public Builder displays(List<NodeName> value) {
-            return set("displays", value);
-        }
-
-        public Builder autoDiscover(boolean value) {
-            return set("autoDiscover", value);
-        }
-
-        public Builder goneAfter(Duration value) {
-            return set("goneAfter", value);
-        }
-
-        public Builder learnWindow(Duration value) {
-            return set("learnWindow", value);
-        }
-
-        public Builder republishDelayMax(Duration value) {
-            return set("republishDelayMax", value);
-        }
-
-        public Builder ntfy(NtfyConfig value) {
-            return set("ntfy", value);
-        }
-
-        public Builder bridgeId(String value) {
-            return set("bridgeId", value);
         }
     }
 }

@@ -6,21 +6,25 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 
 /**
- * The one builder behind every configuration record's {@code toBuilder()}: it starts from a record's values, changes
- * some of them by component name, and builds the new record through its canonical constructor, so the record's own
- * checks run on every copy. A record's {@code Builder} extends it with one typed setter per component
- * ({@code return set("dataDir", value);}); the copying, the fields and the constructor call are written here once
- * instead of listing every component three times per record.
+ * The one builder behind every configuration record's {@code with...} methods: it starts from a record's values,
+ * changes some of them by component name, and builds the new record through its canonical constructor, so the
+ * record's own checks run on every copy ({@code return RecordBuilder.from(this).set("dataDir", dir).build();}). The
+ * copying and the constructor call are written here once instead of in a hand-written builder per record that lists
+ * every component three times.
  *
  * @param <R> the record
- * @param <B> the record's builder, returned by {@link #set} so that setters chain
  */
-public abstract class RecordBuilder<R extends Record, B extends RecordBuilder<R, B>> {
+public final class RecordBuilder<R extends Record> {
     private final Class<?> type;
     private final RecordComponent[] components;
     private final Object[] values;
 
-    protected RecordBuilder(R from) {
+    /** A builder holding {@code from}'s values. */
+    public static <R extends Record> RecordBuilder<R> from(R from) {
+        return new RecordBuilder<>(from);
+    }
+
+    private RecordBuilder(R from) {
         type = from.getClass();
         components = type.getRecordComponents();
         values = new Object[components.length];
@@ -35,10 +39,9 @@ public abstract class RecordBuilder<R extends Record, B extends RecordBuilder<R,
 
     /**
      * Sets the component {@code name}; a name the record does not have, or a value of another type, is a mistake in
-     * the calling builder and fails at once.
+     * the calling record and fails at once.
      */
-    @SuppressWarnings("unchecked")
-    protected final B set(String name, Object value) {
+    public RecordBuilder<R> set(String name, Object value) {
         int i = indexOf(name);
         Class<?> wanted = boxed(components[i].getType());
         if (value == null ? components[i].getType().isPrimitive() : !wanted.isInstance(value)) {
@@ -46,12 +49,12 @@ public abstract class RecordBuilder<R extends Record, B extends RecordBuilder<R,
                     + ", not " + (value == null ? "null" : value.getClass().getSimpleName()));
         }
         values[i] = value;
-        return (B) this;
+        return this;
     }
 
     /** The record with the values set so far; its constructor's {@link IllegalArgumentException} comes through. */
     @SuppressWarnings("unchecked")
-    public final R build() {
+    public R build() {
         Class<?>[] types =
                 Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
