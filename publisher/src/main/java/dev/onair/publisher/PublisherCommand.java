@@ -16,7 +16,7 @@ import dev.onair.publisher.setup.SetupCommand;
 import dev.onair.publisher.tray.PresenceTray;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
-import dev.onair.runtime.config.Secrets;
+import dev.onair.runtime.config.SecretOptions;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
@@ -87,11 +87,12 @@ public final class PublisherCommand implements Callable<Integer> {
             description = "Take POST /status from the PowerShell push client as this person's presence.")
     boolean pushIngress;
 
-    @Option(names = "--api-key", paramLabel = "KEY", description = "Key a push must carry (prefer --api-key-file).")
-    String apiKey;
-
-    @Option(names = "--api-key-file", paramLabel = "FILE", description = "File whose first line is the API key.")
-    Path apiKeyFile;
+    @Mixin
+    SecretOptions apiKey = new SecretOptions(
+            "api-key",
+            "KEY",
+            "Key a push must carry (prefer --api-key-file).",
+            "File whose first line is the API key.");
 
     @Option(names = "--poll", paramLabel = "URL", description = "Poll this /status URL instead of reading Teams.")
     String poll;
@@ -181,12 +182,12 @@ public final class PublisherCommand implements Callable<Integer> {
         }
         HttpSettings http = null;
         if (httpPort != null || pushIngress) {
-            String key = Secrets.resolve(errors, "--api-key", apiKey, apiKeyFile);
+            String key = apiKey.resolve(errors);
             int port = httpPort == null ? HttpSettings.DEFAULT_PORT : httpPort;
             http = errors.check(
                     pushIngress ? "--push-ingress" : "--http-port",
                     () -> new HttpSettings(httpBind, port, pushIngress, key));
-        } else if (apiKey != null || apiKeyFile != null) {
+        } else if (apiKey.anyGiven()) {
             errors.add("--api-key: only used with --push-ingress");
         }
         if (dashboardUrl != null && !dashboardUrl.isBlank()) {
