@@ -6,11 +6,13 @@ import dev.onair.broker.mosquitto.MosquittoExport;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.StartupException;
+import dev.onair.runtime.config.TopicsOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -69,24 +71,16 @@ public final class UsersExport extends OnUsersFile implements Callable<Integer> 
             description = "Mosquitto's data folder (default: left to the main mosquitto.conf; Debian's sets one).")
     Path persistenceLocation;
 
-    @Option(
-            names = "--topic-prefix",
-            paramLabel = "P",
-            defaultValue = Topics.DEFAULT_PREFIX,
-            description = "Topic prefix (default: ${DEFAULT-VALUE}).")
-    String topicPrefix = Topics.DEFAULT_PREFIX;
-
-    @Option(
-            names = "--discovery-prefix",
-            paramLabel = "P",
-            defaultValue = Topics.DEFAULT_DISCOVERY_PREFIX,
-            description = "Home Assistant discovery prefix (default: ${DEFAULT-VALUE}).")
-    String discoveryPrefix = Topics.DEFAULT_DISCOVERY_PREFIX;
+    @Mixin
+    TopicsOptions prefixes = new TopicsOptions(
+            "P",
+            "Topic prefix (default: ${DEFAULT-VALUE}).",
+            "Home Assistant discovery prefix (default: ${DEFAULT-VALUE}).");
 
     @Override
     public Integer call() {
         ConfigErrors errors = new ConfigErrors();
-        Topics topics = errors.check("--topic-prefix", () -> new Topics(topicPrefix, discoveryPrefix));
+        Topics topics = prefixes.topics(errors);
         MosquittoConf conf = errors.check(
                 "--port",
                 () -> new MosquittoConf(

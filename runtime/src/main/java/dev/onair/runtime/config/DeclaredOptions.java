@@ -19,7 +19,10 @@ public abstract class DeclaredOptions {
     /** Adds this set's options to {@code command}, the command that mixes it in. */
     protected abstract void declare(CommandSpec command);
 
-    /** Adds option {@code name} (with its dashes), read into {@code value}, unless the command has it already. */
+    /**
+     * Adds option {@code name} (with its dashes), read into {@code value}, unless the command has it already. The
+     * value's default is the option's default, {@code ${DEFAULT-VALUE}} in its description.
+     */
     protected static void add(
             CommandSpec command, String name, String label, Class<?> type, String description, Value value) {
         if (command.findOption(name) == null) {
@@ -27,15 +30,25 @@ public abstract class DeclaredOptions {
                     .paramLabel(label)
                     .type(type)
                     .description(description)
+                    .defaultValue(value.value == null ? null : String.valueOf(value.value))
+                    .initialValue(value.value)
                     .getter(value)
                     .setter(value)
                     .build());
         }
     }
 
-    /** Where picocli reads and writes one option's value; null until given. */
+    /** Where picocli reads and writes one option's value: its default until given. */
     protected static final class Value implements IGetter, ISetter {
         private Object value;
+
+        /** No default: null until given. */
+        public Value() {}
+
+        /** The option's default, also when the command is used without being parsed. */
+        public Value(Object defaultValue) {
+            value = defaultValue;
+        }
 
         /** The value as given, or null. */
         @SuppressWarnings("unchecked")
