@@ -4,6 +4,7 @@ import dev.onair.broker.certs.CertificateFiles;
 import dev.onair.broker.users.UsersFile;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.ConfigOption;
 import dev.onair.runtime.config.ListenOptions;
 import dev.onair.runtime.config.TopicsOptions;
 import dev.onair.runtime.config.VerboseOption;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Option;
         description = "Run the OnAir MQTT broker: TLS on 8883, secure WebSocket on 8884, plain MQTT on 127.0.0.1:1883, "
                 + "users and role ACLs from the users file, persistence in the data folder, mDNS advertisement.")
 public final class BrokerCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (keys are option names).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(
             names = "--certs",

@@ -12,6 +12,7 @@ import dev.onair.protocol.Ids;
 import dev.onair.protocol.light.Rgb;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.ConfigOption;
 import dev.onair.runtime.config.Durations;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
@@ -165,8 +166,8 @@ public final class DisplayCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
-    Path config;
+    @Mixin
+    ConfigOption config = new ConfigOption("YAML configuration file.");
 
     @Override
     public Integer call() throws Exception {

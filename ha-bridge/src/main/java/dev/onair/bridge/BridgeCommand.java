@@ -8,6 +8,7 @@ import dev.onair.protocol.presence.Status;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.ConfigOption;
 import dev.onair.runtime.config.SecretOptions;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
@@ -46,8 +47,8 @@ public final class BridgeCommand implements Callable<Integer> {
     /** How often the health file is rewritten; onair healthcheck's --max-age default is three times this. */
     static final Duration HEALTH_INTERVAL = Duration.ofSeconds(10);
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
-    Path config;
+    @Mixin
+    ConfigOption config = new ConfigOption("YAML configuration file.");
 
     @Mixin
     VerboseOption verbose;

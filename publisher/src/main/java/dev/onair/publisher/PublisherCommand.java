@@ -16,6 +16,7 @@ import dev.onair.publisher.setup.SetupCommand;
 import dev.onair.publisher.tray.PresenceTray;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.ConfigOption;
 import dev.onair.runtime.config.SecretOptions;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
@@ -40,8 +41,8 @@ import picocli.CommandLine.Option;
         description = "Publish a person's Microsoft Teams presence (read from the Teams client's logs) to the OnAir "
                 + "broker; or poll another PC's /status (--poll), or take PowerShell pushes (--push-ingress).")
 public final class PublisherCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (keys are option names).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--person", paramLabel = "ID", description = "Person id, e.g. alice (required).")
     String person;
