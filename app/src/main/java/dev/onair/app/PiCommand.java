@@ -133,31 +133,32 @@ public final class PiCommand implements Callable<Integer> {
     }
 
     private BrokerConfig brokerFlags(BrokerConfig broker) {
-        BrokerConfig.Builder b = broker.toBuilder();
+        BrokerConfig b = broker;
         if (certs != null) {
-            b.keystore(certs.resolve(CertificateFiles.SERVER_P12));
+            b = b.withKeystore(certs.resolve(CertificateFiles.SERVER_P12), b.keystorePassword());
         }
         if (users != null) {
-            b.usersFile(users);
+            b = b.withUsersFile(users);
         }
         if (data != null) {
-            b.dataDir(data);
+            b = b.withDataDir(data);
         }
-        return b.build();
+        return b;
     }
 
     private DisplayConfig displayFlags(DisplayConfig display) {
-        DisplayConfig.Builder b = display.toBuilder();
+        DisplayConfig d = display;
         if (panel != null) {
             PanelSettings p = display.panel();
             PanelKind kind = flag("--panel", () -> PanelKind.parse(panel));
-            b.panel(new PanelSettings(kind, p.rotation(), p.spiSpeedHz(), p.unicorndSocket(), p.ledsDevice()));
+            d = d.withPanel(new PanelSettings(kind, p.rotation(), p.spiSpeedHz(), p.unicorndSocket(), p.ledsDevice()));
         }
         if (httpPort != null) {
             WebSettings w = display.web();
-            b.web(flag("--http-port", () -> new WebSettings(w.host(), httpPort, w.apiKey(), w.streamsPerAddress())));
+            d = d.withWeb(
+                    flag("--http-port", () -> new WebSettings(w.host(), httpPort, w.apiKey(), w.streamsPerAddress())));
         }
-        return b.build();
+        return d;
     }
 
     private static <T> T flag(String option, Supplier<T> parse) {

@@ -4,7 +4,9 @@ import dev.onair.broker.certs.CertificateFiles;
 import dev.onair.broker.users.UsersFile;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.ConfigOption;
 import dev.onair.runtime.config.ListenOptions;
+import dev.onair.runtime.config.TopicsOptions;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import java.nio.file.Path;
@@ -20,8 +22,8 @@ import picocli.CommandLine.Option;
         description = "Run the OnAir MQTT broker: TLS on 8883, secure WebSocket on 8884, plain MQTT on 127.0.0.1:1883, "
                 + "users and role ACLs from the users file, persistence in the data folder, mDNS advertisement.")
 public final class BrokerCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (keys are option names).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(
             names = "--certs",
@@ -84,19 +86,11 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "mDNS service name (default: OnAir broker on HOST).")
     String mdnsName;
 
-    @Option(
-            names = "--topic-prefix",
-            paramLabel = "PREFIX",
-            defaultValue = Topics.DEFAULT_PREFIX,
-            description = "Topic prefix the ACLs protect (default: ${DEFAULT-VALUE}).")
-    String topicPrefix = Topics.DEFAULT_PREFIX;
-
-    @Option(
-            names = "--discovery-prefix",
-            paramLabel = "PREFIX",
-            defaultValue = Topics.DEFAULT_DISCOVERY_PREFIX,
-            description = "Home Assistant discovery prefix (default: ${DEFAULT-VALUE}).")
-    String discoveryPrefix = Topics.DEFAULT_DISCOVERY_PREFIX;
+    @Mixin
+    TopicsOptions prefixes = new TopicsOptions(
+            "PREFIX",
+            "Topic prefix the ACLs protect (default: ${DEFAULT-VALUE}).",
+            "Home Assistant discovery prefix (default: ${DEFAULT-VALUE}).");
 
     @Mixin
     VerboseOption verbose;
@@ -114,7 +108,7 @@ public final class BrokerCommand implements Callable<Integer> {
     public BrokerConfig toConfig() {
         ConfigErrors errors = new ConfigErrors();
         listen.check(errors);
-        Topics topics = errors.check("--topic-prefix", () -> new Topics(topicPrefix, discoveryPrefix));
+        Topics topics = prefixes.topics(errors);
         if (mdnsName != null && mdnsName.isBlank()) {
             errors.add("--mdns-name: must not be empty");
         }

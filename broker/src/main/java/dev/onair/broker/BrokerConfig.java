@@ -4,6 +4,7 @@ import dev.onair.broker.certs.CertificateFiles;
 import dev.onair.broker.users.UsersFile;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.ListenOptions;
+import dev.onair.runtime.config.RecordBuilder;
 import java.nio.file.Path;
 
 /**
@@ -79,36 +80,43 @@ public record BrokerConfig(
     }
 
     public BrokerConfig withKeystore(Path file, String password) {
-        return toBuilder().keystore(file).keystorePassword(password).build();
+        return RecordBuilder.from(this)
+                .set("keystore", file)
+                .set("keystorePassword", password)
+                .build();
     }
 
     public BrokerConfig withUsersFile(Path file) {
-        return toBuilder().usersFile(file).build();
+        return RecordBuilder.from(this).set("usersFile", file).build();
     }
 
     public BrokerConfig withDataDir(Path dir) {
-        return toBuilder().dataDir(dir).build();
+        return RecordBuilder.from(this).set("dataDir", dir).build();
     }
 
     /** Sets the TLS, plain and WebSocket ports (0 turns plain or WebSocket off). */
     public BrokerConfig withPorts(int tls, int plain, int ws) {
-        return toBuilder().tlsPort(tls).plainPort(plain).wsPort(ws).build();
+        return RecordBuilder.from(this)
+                .set("tlsPort", tls)
+                .set("plainPort", plain)
+                .set("wsPort", ws)
+                .build();
     }
 
     public BrokerConfig withHost(String tlsHost) {
-        return toBuilder().host(tlsHost).build();
+        return RecordBuilder.from(this).set("host", tlsHost).build();
     }
 
     public BrokerConfig withPlainBind(String address) {
-        return toBuilder().plainBind(address).build();
+        return RecordBuilder.from(this).set("plainBind", address).build();
     }
 
     public BrokerConfig withMdns(boolean on) {
-        return toBuilder().mdns(on).build();
+        return RecordBuilder.from(this).set("mdns", on).build();
     }
 
     public BrokerConfig withTopics(Topics t) {
-        return toBuilder().topics(t).build();
+        return RecordBuilder.from(this).set("topics", t).build();
     }
 
     /** Keeps the keystore password out of logs. */
@@ -135,117 +143,5 @@ public record BrokerConfig(
             }
         }
         return name;
-    }
-
-    /** A builder starting from this configuration. */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** Builds a {@link BrokerConfig} one part at a time; {@link #build()} validates it. */
-    public static final class Builder {
-        private Path keystore;
-        private String keystorePassword;
-        private Path usersFile;
-        private Path dataDir;
-        private String host;
-        private int tlsPort;
-        private int plainPort;
-        private String plainBind;
-        private int wsPort;
-        private boolean mdns;
-        private String mdnsName;
-        private Topics topics;
-
-        private Builder(BrokerConfig from) {
-            keystore = from.keystore;
-            keystorePassword = from.keystorePassword;
-            usersFile = from.usersFile;
-            dataDir = from.dataDir;
-            host = from.host;
-            tlsPort = from.tlsPort;
-            plainPort = from.plainPort;
-            plainBind = from.plainBind;
-            wsPort = from.wsPort;
-            mdns = from.mdns;
-            mdnsName = from.mdnsName;
-            topics = from.topics;
-        }
-
-        public Builder keystore(Path value) {
-            keystore = value;
-            return this;
-        }
-
-        public Builder keystorePassword(String value) {
-            keystorePassword = value;
-            return this;
-        }
-
-        public Builder usersFile(Path value) {
-            usersFile = value;
-            return this;
-        }
-
-        public Builder dataDir(Path value) {
-            dataDir = value;
-            return this;
-        }
-
-        public Builder host(String value) {
-            host = value;
-            return this;
-        }
-
-        public Builder tlsPort(int value) {
-            tlsPort = value;
-            return this;
-        }
-
-        public Builder plainPort(int value) {
-            plainPort = value;
-            return this;
-        }
-
-        public Builder plainBind(String value) {
-            plainBind = value;
-            return this;
-        }
-
-        public Builder wsPort(int value) {
-            wsPort = value;
-            return this;
-        }
-
-        public Builder mdns(boolean value) {
-            mdns = value;
-            return this;
-        }
-
-        public Builder mdnsName(String value) {
-            mdnsName = value;
-            return this;
-        }
-
-        public Builder topics(Topics value) {
-            topics = value;
-            return this;
-        }
-
-        public BrokerConfig build() {
-            return new BrokerConfig(
-                    keystore,
-                    keystorePassword,
-                    usersFile,
-                    dataDir,
-                    host,
-                    tlsPort,
-                    plainPort,
-                    plainBind,
-                    wsPort,
-                    mdns,
-                    mdnsName,
-                    topics);
-        }
     }
 }

@@ -12,8 +12,8 @@ import dev.onair.protocol.Ids;
 import dev.onair.protocol.light.Rgb;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.ConfigOption;
 import dev.onair.runtime.config.Durations;
-import dev.onair.runtime.config.Secrets;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
@@ -166,8 +166,8 @@ public final class DisplayCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
-    Path config;
+    @Mixin
+    ConfigOption config = new ConfigOption("YAML configuration file.");
 
     @Override
     public Integer call() throws Exception {
@@ -226,7 +226,7 @@ public final class DisplayCommand implements Callable<Integer> {
             errors.check("--people", () -> Ids.require(p, "person id"));
         }
         CameraMark camera = errors.check("--camera-border", () -> CameraMark.parse(cameraBorder));
-        String key = Secrets.resolve(errors, "--api-key", web.apiKey, web.apiKeyFile);
+        String key = web.apiKey.resolve(errors);
         String finalKey = key == null || key.isBlank() ? null : key;
         errors.require(
                 finalKey == null || finalKey.length() >= 8, "--api-key: the API key must be at least 8 characters");

@@ -7,14 +7,15 @@ import dev.onair.display.scene.Look;
 import dev.onair.display.scene.NightHours;
 import dev.onair.protocol.Ids;
 import dev.onair.protocol.topic.Topics;
+import dev.onair.runtime.config.RecordBuilder;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a display node needs. {@link #defaults} gives a working configuration; {@link #toBuilder} (or a
- * {@code with*} shortcut) changes parts of it, for code that starts a display in-process ({@code ./onair demo}).
+ * Everything a display node needs. {@link #defaults} gives a working configuration; the {@code with*} methods
+ * change parts of it, for code that starts a display in-process ({@code ./onair demo}).
  *
  * @param id the display id (also its MQTT user name on the OnAir broker)
  * @param broker how to reach the broker
@@ -96,162 +97,34 @@ public record DisplayConfig(
     }
 
     public DisplayConfig withId(String newId) {
-        return toBuilder().id(newId).build();
+        return RecordBuilder.from(this).set("id", newId).build();
     }
 
     public DisplayConfig withBroker(BrokerSettings newBroker) {
-        return toBuilder().broker(newBroker).build();
+        return RecordBuilder.from(this).set("broker", newBroker).build();
     }
 
     public DisplayConfig withPanel(PanelSettings newPanel) {
-        return toBuilder().panel(newPanel).build();
+        return RecordBuilder.from(this).set("panel", newPanel).build();
     }
 
     public DisplayConfig withWeb(WebSettings newWeb) {
-        return toBuilder().web(newWeb).build();
+        return RecordBuilder.from(this).set("web", newWeb).build();
     }
 
     public DisplayConfig withStartupRainbow(Duration newStartupRainbow) {
-        return toBuilder().startupRainbow(newStartupRainbow).build();
+        return RecordBuilder.from(this).set("startupRainbow", newStartupRainbow).build();
     }
 
     public DisplayConfig withHistory(HistorySettings newHistory) {
-        return toBuilder().history(newHistory).build();
+        return RecordBuilder.from(this).set("history", newHistory).build();
     }
 
     public DisplayConfig withGiveOfflineColumns(boolean give) {
-        return toBuilder().giveOfflineColumns(give).build();
+        return RecordBuilder.from(this).set("giveOfflineColumns", give).build();
     }
 
     public Topics topics() {
         return new Topics(topicPrefix, Topics.DEFAULT_DISCOVERY_PREFIX);
-    }
-
-    /** A builder starting from this configuration. */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** Builds a {@link DisplayConfig} one part at a time; {@link #build()} validates it. */
-    public static final class Builder {
-        private String id;
-        private BrokerSettings broker;
-        private String topicPrefix;
-        private PanelSettings panel;
-        private WebSettings web;
-        private Look look;
-        private int brightness;
-        private NightHours night;
-        private List<String> people;
-        private Layout layout;
-        private Duration rotateEvery;
-        private Duration startupRainbow;
-        private HistorySettings history;
-        private boolean giveOfflineColumns;
-
-        private Builder(DisplayConfig from) {
-            id = from.id;
-            broker = from.broker;
-            topicPrefix = from.topicPrefix;
-            panel = from.panel;
-            web = from.web;
-            look = from.look;
-            brightness = from.brightness;
-            night = from.night;
-            people = from.people;
-            layout = from.layout;
-            rotateEvery = from.rotateEvery;
-            startupRainbow = from.startupRainbow;
-            history = from.history;
-            giveOfflineColumns = from.giveOfflineColumns;
-        }
-
-        public Builder id(String value) {
-            id = value;
-            return this;
-        }
-
-        public Builder broker(BrokerSettings value) {
-            broker = value;
-            return this;
-        }
-
-        public Builder topicPrefix(String value) {
-            topicPrefix = value;
-            return this;
-        }
-
-        public Builder panel(PanelSettings value) {
-            panel = value;
-            return this;
-        }
-
-        public Builder web(WebSettings value) {
-            web = value;
-            return this;
-        }
-
-        public Builder look(Look value) {
-            look = value;
-            return this;
-        }
-
-        public Builder brightness(int value) {
-            brightness = value;
-            return this;
-        }
-
-        public Builder night(NightHours value) {
-            night = value;
-            return this;
-        }
-
-        public Builder people(List<String> value) {
-            people = value;
-            return this;
-        }
-
-        public Builder layout(Layout value) {
-            layout = value;
-            return this;
-        }
-
-        public Builder rotateEvery(Duration value) {
-            rotateEvery = value;
-            return this;
-        }
-
-        public Builder startupRainbow(Duration value) {
-            startupRainbow = value;
-            return this;
-        }
-
-        public Builder history(HistorySettings value) {
-            history = value;
-            return this;
-        }
-
-        public Builder giveOfflineColumns(boolean value) {
-            giveOfflineColumns = value;
-            return this;
-        }
-
-        public DisplayConfig build() {
-            return new DisplayConfig(
-                    id,
-                    broker,
-                    topicPrefix,
-                    panel,
-                    web,
-                    look,
-                    brightness,
-                    night,
-                    people,
-                    layout,
-                    rotateEvery,
-                    startupRainbow,
-                    history,
-                    giveOfflineColumns);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.onair.display;
 
-import java.nio.file.Path;
+import dev.onair.runtime.config.SecretOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@link DisplayCommand}'s options for the dashboard: where it listens, how many event streams, its API key. */
@@ -35,13 +36,11 @@ final class WebOptions {
                     "Most dashboard event streams served at once, from every address (default: " + "${DEFAULT-VALUE}).")
     int maxEventStreams = WebSettings.DEFAULT_MAX_STREAMS;
 
-    @Option(
-            names = "--api-key",
-            paramLabel = "KEY",
-            description = "Key the dashboard's controls need (X-API-Key). Without one, controls work from this "
-                    + "machine only. Prefer --api-key-file or ONAIR_API_KEY.")
-    String apiKey;
-
-    @Option(names = "--api-key-file", paramLabel = "FILE", description = "File whose first line is the API key.")
-    Path apiKeyFile;
+    @Mixin
+    SecretOptions apiKey = new SecretOptions(
+            "api-key",
+            "KEY",
+            "Key the dashboard's controls need (X-API-Key). Without one, controls work from this machine only. Prefer "
+                    + "--api-key-file or ONAIR_API_KEY.",
+            "File whose first line is the API key.");
 }

@@ -8,7 +8,8 @@ import dev.onair.protocol.presence.Status;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
-import dev.onair.runtime.config.Secrets;
+import dev.onair.runtime.config.ConfigOption;
+import dev.onair.runtime.config.SecretOptions;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
@@ -46,8 +47,8 @@ public final class BridgeCommand implements Callable<Integer> {
     /** How often the health file is rewritten; onair healthcheck's --max-age default is three times this. */
     static final Duration HEALTH_INTERVAL = Duration.ofSeconds(10);
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
-    Path config;
+    @Mixin
+    ConfigOption config = new ConfigOption("YAML configuration file.");
 
     @Mixin
     VerboseOption verbose;
@@ -131,11 +132,12 @@ public final class BridgeCommand implements Callable<Integer> {
     @Option(names = "--ntfy-topic", paramLabel = "TOPIC", description = "ntfy topic to publish to.")
     String ntfyTopic;
 
-    @Option(names = "--ntfy-token", paramLabel = "TOKEN", description = "ntfy access token (prefer --ntfy-token-file).")
-    String ntfyToken;
-
-    @Option(names = "--ntfy-token-file", paramLabel = "FILE", description = "File whose first line is the ntfy token.")
-    Path ntfyTokenFile;
+    @Mixin
+    SecretOptions ntfyToken = new SecretOptions(
+            "ntfy-token",
+            "TOKEN",
+            "ntfy access token (prefer --ntfy-token-file).",
+            "File whose first line is the ntfy token.");
 
     @Option(
             names = "--ntfy-people",
@@ -232,8 +234,7 @@ public final class BridgeCommand implements Callable<Integer> {
     private NtfyConfig ntfy(ConfigErrors errors) {
         boolean any = ntfyUrl != null
                 || ntfyTopic != null
-                || ntfyToken != null
-                || ntfyTokenFile != null
+                || ntfyToken.anyGiven()
                 || !ntfyPeople.isEmpty()
                 || !ntfyStatuses.isEmpty();
         if (!any) {
@@ -243,7 +244,7 @@ public final class BridgeCommand implements Callable<Integer> {
             errors.add("--ntfy-url and --ntfy-topic: notifications need both");
             return null;
         }
-        String token = Secrets.resolve(errors, "--ntfy-token", ntfyToken, ntfyTokenFile);
+        String token = ntfyToken.resolve(errors);
         if (token != null && token.isEmpty()) {
             token = null; // an empty token file means no token
         }

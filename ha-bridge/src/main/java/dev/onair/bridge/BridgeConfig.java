@@ -3,6 +3,7 @@ package dev.onair.bridge;
 import dev.onair.bridge.ntfy.NtfyConfig;
 import dev.onair.protocol.Ids;
 import dev.onair.protocol.topic.Topics;
+import dev.onair.runtime.config.RecordBuilder;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.time.Duration;
 import java.util.HashSet;
@@ -89,51 +90,51 @@ public record BridgeConfig(
     }
 
     public BridgeConfig withOnair(BrokerSettings onairBroker) {
-        return toBuilder().onair(onairBroker).build();
+        return RecordBuilder.from(this).set("onair", onairBroker).build();
     }
 
     public BridgeConfig withHa(BrokerSettings haBroker) {
-        return toBuilder().ha(haBroker).build();
+        return RecordBuilder.from(this).set("ha", haBroker).build();
     }
 
     public BridgeConfig withTopics(Topics newTopics) {
-        return toBuilder().topics(newTopics).build();
+        return RecordBuilder.from(this).set("topics", newTopics).build();
     }
 
     public BridgeConfig withClientId(String newClientId) {
-        return toBuilder().clientId(newClientId).build();
+        return RecordBuilder.from(this).set("clientId", newClientId).build();
     }
 
     public BridgeConfig withPeople(List<NodeName> newPeople) {
-        return toBuilder().people(newPeople).build();
+        return RecordBuilder.from(this).set("people", newPeople).build();
     }
 
     public BridgeConfig withDisplays(List<NodeName> newDisplays) {
-        return toBuilder().displays(newDisplays).build();
+        return RecordBuilder.from(this).set("displays", newDisplays).build();
     }
 
     public BridgeConfig withAutoDiscover(boolean on) {
-        return toBuilder().autoDiscover(on).build();
+        return RecordBuilder.from(this).set("autoDiscover", on).build();
     }
 
     public BridgeConfig withTimings(Duration newGoneAfter, Duration newLearnWindow, Duration newRepublishDelayMax) {
-        return toBuilder()
-                .goneAfter(newGoneAfter)
-                .learnWindow(newLearnWindow)
-                .republishDelayMax(newRepublishDelayMax)
+        return RecordBuilder.from(this)
+                .set("goneAfter", newGoneAfter)
+                .set("learnWindow", newLearnWindow)
+                .set("republishDelayMax", newRepublishDelayMax)
                 .build();
     }
 
     public BridgeConfig withNtfy(NtfyConfig newNtfy) {
-        return toBuilder().ntfy(newNtfy).build();
+        return RecordBuilder.from(this).set("ntfy", newNtfy).build();
     }
 
     /** The same with another bridge id; a client id derived from the old id follows the new one. */
     public BridgeConfig withBridgeId(String newBridgeId) {
         boolean derived = clientId.equals(CLIENT_ID_PREFIX + bridgeId);
-        return toBuilder()
-                .clientId(derived ? null : clientId)
-                .bridgeId(newBridgeId)
+        return RecordBuilder.from(this)
+                .set("clientId", derived ? null : clientId)
+                .set("bridgeId", newBridgeId)
                 .build();
     }
 
@@ -154,118 +155,6 @@ public record BridgeConfig(
     private static void requirePositive(Duration d, String what) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(what + " " + d + " must be a positive duration");
-        }
-    }
-
-    /** A builder starting from this configuration. */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** Builds a {@link BridgeConfig} one part at a time; {@link #build()} validates it. */
-    public static final class Builder {
-        private BrokerSettings onair;
-        private BrokerSettings ha;
-        private Topics topics;
-        private String clientId;
-        private List<NodeName> people;
-        private List<NodeName> displays;
-        private boolean autoDiscover;
-        private Duration goneAfter;
-        private Duration learnWindow;
-        private Duration republishDelayMax;
-        private NtfyConfig ntfy;
-        private String bridgeId;
-
-        private Builder(BridgeConfig from) {
-            onair = from.onair;
-            ha = from.ha;
-            topics = from.topics;
-            clientId = from.clientId;
-            people = from.people;
-            displays = from.displays;
-            autoDiscover = from.autoDiscover;
-            goneAfter = from.goneAfter;
-            learnWindow = from.learnWindow;
-            republishDelayMax = from.republishDelayMax;
-            ntfy = from.ntfy;
-            bridgeId = from.bridgeId;
-        }
-
-        public Builder onair(BrokerSettings value) {
-            onair = value;
-            return this;
-        }
-
-        public Builder ha(BrokerSettings value) {
-            ha = value;
-            return this;
-        }
-
-        public Builder topics(Topics value) {
-            topics = value;
-            return this;
-        }
-
-        public Builder clientId(String value) {
-            clientId = value;
-            return this;
-        }
-
-        public Builder people(List<NodeName> value) {
-            people = value;
-            return this;
-        }
-
-        public Builder displays(List<NodeName> value) {
-            displays = value;
-            return this;
-        }
-
-        public Builder autoDiscover(boolean value) {
-            autoDiscover = value;
-            return this;
-        }
-
-        public Builder goneAfter(Duration value) {
-            goneAfter = value;
-            return this;
-        }
-
-        public Builder learnWindow(Duration value) {
-            learnWindow = value;
-            return this;
-        }
-
-        public Builder republishDelayMax(Duration value) {
-            republishDelayMax = value;
-            return this;
-        }
-
-        public Builder ntfy(NtfyConfig value) {
-            ntfy = value;
-            return this;
-        }
-
-        public Builder bridgeId(String value) {
-            bridgeId = value;
-            return this;
-        }
-
-        public BridgeConfig build() {
-            return new BridgeConfig(
-                    onair,
-                    ha,
-                    topics,
-                    clientId,
-                    people,
-                    displays,
-                    autoDiscover,
-                    goneAfter,
-                    learnWindow,
-                    republishDelayMax,
-                    ntfy,
-                    bridgeId);
         }
     }
 }

@@ -16,7 +16,8 @@ import dev.onair.publisher.setup.SetupCommand;
 import dev.onair.publisher.tray.PresenceTray;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
-import dev.onair.runtime.config.Secrets;
+import dev.onair.runtime.config.ConfigOption;
+import dev.onair.runtime.config.SecretOptions;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
@@ -40,8 +41,8 @@ import picocli.CommandLine.Option;
         description = "Publish a person's Microsoft Teams presence (read from the Teams client's logs) to the OnAir "
                 + "broker; or poll another PC's /status (--poll), or take PowerShell pushes (--push-ingress).")
 public final class PublisherCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (keys are option names).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--person", paramLabel = "ID", description = "Person id, e.g. alice (required).")
     String person;
@@ -87,11 +88,12 @@ public final class PublisherCommand implements Callable<Integer> {
             description = "Take POST /status from the PowerShell push client as this person's presence.")
     boolean pushIngress;
 
-    @Option(names = "--api-key", paramLabel = "KEY", description = "Key a push must carry (prefer --api-key-file).")
-    String apiKey;
-
-    @Option(names = "--api-key-file", paramLabel = "FILE", description = "File whose first line is the API key.")
-    Path apiKeyFile;
+    @Mixin
+    SecretOptions apiKey = new SecretOptions(
+            "api-key",
+            "KEY",
+            "Key a push must carry (prefer --api-key-file).",
+            "File whose first line is the API key.");
 
     @Option(names = "--poll", paramLabel = "URL", description = "Poll this /status URL instead of reading Teams.")
     String poll;
@@ -181,12 +183,12 @@ public final class PublisherCommand implements Callable<Integer> {
         }
         HttpSettings http = null;
         if (httpPort != null || pushIngress) {
-            String key = Secrets.resolve(errors, "--api-key", apiKey, apiKeyFile);
+            String key = apiKey.resolve(errors);
             int port = httpPort == null ? HttpSettings.DEFAULT_PORT : httpPort;
             http = errors.check(
                     pushIngress ? "--push-ingress" : "--http-port",
                     () -> new HttpSettings(httpBind, port, pushIngress, key));
-        } else if (apiKey != null || apiKeyFile != null) {
+        } else if (apiKey.anyGiven()) {
             errors.add("--api-key: only used with --push-ingress");
         }
         if (dashboardUrl != null && !dashboardUrl.isBlank()) {

@@ -7,6 +7,7 @@ import dev.onair.protocol.topic.Topics;
 import dev.onair.publisher.discovery.BrokerDiscovery;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.ConfigOption;
 import dev.onair.runtime.config.StartupException;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.mqtt.BrokerAddress;
@@ -15,7 +16,6 @@ import dev.onair.runtime.mqtt.HiveMqConnection;
 import dev.onair.runtime.mqtt.MqttConnection;
 import dev.onair.runtime.mqtt.TlsTrust;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashSet;
@@ -42,8 +42,8 @@ import picocli.CommandLine.Parameters;
 public final class SetCommand implements Callable<Integer> {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (keys are option names).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Parameters(index = "0", paramLabel = "STATUS", description = "A status, or auto to clear the override.")
     String status;

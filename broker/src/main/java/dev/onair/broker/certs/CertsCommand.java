@@ -1,6 +1,7 @@
 package dev.onair.broker.certs;
 
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.ConfigOption;
 import dev.onair.runtime.config.PerInvocation;
 import dev.onair.runtime.config.StartupException;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./onair certs --host NAME [--ip ADDR]... [--out DIR]}: makes the CA and the broker's certificate. */
@@ -31,8 +33,8 @@ public final class CertsCommand implements Callable<Integer>, PerInvocation {
         return Set.of("out");
     }
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (keys are option names).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--host", paramLabel = "NAME", description = "The broker's host name, e.g. onair-pi (required).")
     String host;

@@ -1,7 +1,6 @@
 package dev.onair.broker.users;
 
 import dev.onair.runtime.config.ConfigErrors;
-import dev.onair.runtime.config.PerInvocation;
 import dev.onair.runtime.config.StartupException;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -9,9 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,13 +39,7 @@ public final class UsersCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Add a user, or replace one of the same name. Without --password, asks for one on a "
                     + "terminal (empty: generate) or generates one, and prints a generated password once.")
-    public static final class Add implements Callable<Integer>, PerInvocation {
-        /** Only the users file may come from ONAIR_FILE or the YAML file (compose sets it). */
-        @Override
-        public Set<String> sharedKeys() {
-            return Set.of("file");
-        }
-
+    public static final class Add extends OnUsersFile implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = "User name (for publisher/display: the id).")
         String name;
 
@@ -68,13 +59,6 @@ public final class UsersCommand implements Runnable {
         // < secrets/display/password), as docker login --password-stdin.
         @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
         boolean passwordStdin;
-
-        @Option(
-                names = "--file",
-                paramLabel = "FILE",
-                defaultValue = "users.yaml",
-                description = "Users file " + "(default: ${DEFAULT-VALUE}).")
-        Path file = UsersFile.DEFAULT;
 
         @Override
         public Integer call() {
@@ -152,20 +136,7 @@ public final class UsersCommand implements Runnable {
 
     /** {@code users list [--file FILE]}: names, roles and ids; never hashes. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List users, their roles and ids.")
-    public static final class ListUsers implements Callable<Integer>, PerInvocation {
-        /** Only the users file may come from ONAIR_FILE or the YAML file (compose sets it). */
-        @Override
-        public Set<String> sharedKeys() {
-            return Set.of("file");
-        }
-
-        @Option(
-                names = "--file",
-                paramLabel = "FILE",
-                defaultValue = "users.yaml",
-                description = "Users file " + "(default: ${DEFAULT-VALUE}).")
-        Path file = UsersFile.DEFAULT;
-
+    public static final class ListUsers extends OnUsersFile implements Callable<Integer> {
         @Override
         public Integer call() {
             Users users;
@@ -188,22 +159,9 @@ public final class UsersCommand implements Runnable {
 
     /** {@code users remove NAME [--file FILE]}. */
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user.")
-    public static final class Remove implements Callable<Integer>, PerInvocation {
-        /** Only the users file may come from ONAIR_FILE or the YAML file (compose sets it). */
-        @Override
-        public Set<String> sharedKeys() {
-            return Set.of("file");
-        }
-
+    public static final class Remove extends OnUsersFile implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = "User name.")
         String name;
-
-        @Option(
-                names = "--file",
-                paramLabel = "FILE",
-                defaultValue = "users.yaml",
-                description = "Users file " + "(default: ${DEFAULT-VALUE}).")
-        Path file = UsersFile.DEFAULT;
 
         @Override
         public Integer call() {

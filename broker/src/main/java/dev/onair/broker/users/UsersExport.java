@@ -5,13 +5,14 @@ import dev.onair.broker.mosquitto.MosquittoConf;
 import dev.onair.broker.mosquitto.MosquittoExport;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.ConfigErrors;
-import dev.onair.runtime.config.PerInvocation;
 import dev.onair.runtime.config.StartupException;
+import dev.onair.runtime.config.TopicsOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Write the users for another broker: --format mosquitto writes password_file, acl_file and "
                 + "mosquitto.conf into --out.")
-public final class UsersExport implements Callable<Integer>, PerInvocation {
+public final class UsersExport extends OnUsersFile implements Callable<Integer> {
     /** The broker this export is for; one so far. */
     enum Format {
         mosquitto
@@ -36,13 +37,6 @@ public final class UsersExport implements Callable<Integer>, PerInvocation {
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "mosquitto (required).")
     Format format;
-
-    @Option(
-            names = "--file",
-            paramLabel = "FILE",
-            defaultValue = "users.yaml",
-            description = "Users file (default: ${DEFAULT-VALUE}).")
-    Path file = UsersFile.DEFAULT;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the files into.")
     Path out;
@@ -77,24 +71,16 @@ public final class UsersExport implements Callable<Integer>, PerInvocation {
             description = "Mosquitto's data folder (default: left to the main mosquitto.conf; Debian's sets one).")
     Path persistenceLocation;
 
-    @Option(
-            names = "--topic-prefix",
-            paramLabel = "P",
-            defaultValue = Topics.DEFAULT_PREFIX,
-            description = "Topic prefix (default: ${DEFAULT-VALUE}).")
-    String topicPrefix = Topics.DEFAULT_PREFIX;
-
-    @Option(
-            names = "--discovery-prefix",
-            paramLabel = "P",
-            defaultValue = Topics.DEFAULT_DISCOVERY_PREFIX,
-            description = "Home Assistant discovery prefix (default: ${DEFAULT-VALUE}).")
-    String discoveryPrefix = Topics.DEFAULT_DISCOVERY_PREFIX;
+    @Mixin
+    TopicsOptions prefixes = new TopicsOptions(
+            "P",
+            "Topic prefix (default: ${DEFAULT-VALUE}).",
+            "Home Assistant discovery prefix (default: ${DEFAULT-VALUE}).");
 
     @Override
     public Integer call() {
         ConfigErrors errors = new ConfigErrors();
-        Topics topics = errors.check("--topic-prefix", () -> new Topics(topicPrefix, discoveryPrefix));
+        Topics topics = prefixes.topics(errors);
         MosquittoConf conf = errors.check(
                 "--port",
                 () -> new MosquittoConf(

@@ -3,42 +3,35 @@ package dev.onair.runtime.config;
 import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.mqtt.BrokerSettings;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The options every node uses to reach its broker ({@code @Mixin} them into a command). Each is also an
- * {@code ONAIR_*} environment variable and a YAML key.
+ * The options every node uses to reach its broker ({@code @Mixin} them into a command): the
+ * {@link BrokerConnectionOptions} set without a prefix, and {@code --topic-prefix}. Each is also an {@code ONAIR_*}
+ * environment variable and a YAML key.
  */
-public final class BrokerOptions {
+public final class BrokerOptions extends BrokerConnectionOptions {
     /** Used when no --ca and no --ca-sha256 are given and the file exists: what {@code ./onair certs} writes. */
     public static final Path DEFAULT_CA = Path.of("certs", "ca.crt");
 
-    @Option(
-            names = "--broker",
-            paramLabel = "URL",
-            description = "Broker: mqtts://host[:port], mqtt://host[:port], or a bare host meaning mqtts://host:8883.")
-    String broker;
-
-    @Option(
-            names = "--ca",
-            paramLabel = "FILE",
-            description = "CA certificate (PEM) to trust for TLS. Default: certs/ca.crt when it exists.")
-    Path ca;
-
-    @Option(
-            names = "--ca-sha256",
-            paramLabel = "HEX",
-            description = "Trust the broker's CA by its SHA-256 fingerprint instead of a file.")
-    String caSha256;
-
-    @Option(names = "--user", paramLabel = "NAME", description = "MQTT user name.")
-    String user;
-
-    @Option(names = "--password", paramLabel = "PW", description = "MQTT password (prefer --password-file).")
-    String password;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the password.")
-    Path passwordFile;
+    public BrokerOptions() {
+        super(
+                "",
+                Map.of(
+                        Part.BROKER,
+                        "Broker: mqtts://host[:port], mqtt://host[:port], or a bare host meaning mqtts://host:8883.",
+                        Part.CA,
+                        "CA certificate (PEM) to trust for TLS. Default: certs/ca.crt when it exists.",
+                        Part.CA_SHA256,
+                        "Trust the broker's CA by its SHA-256 fingerprint instead of a file.",
+                        Part.USER,
+                        "MQTT user name.",
+                        Part.PASSWORD,
+                        "MQTT password (prefer --password-file).",
+                        Part.PASSWORD_FILE,
+                        "File whose first line is the password."));
+    }
 
     @Option(
             names = "--topic-prefix",
@@ -49,7 +42,7 @@ public final class BrokerOptions {
 
     /** The broker URL as given, or null. */
     public String broker() {
-        return broker;
+        return connection().broker();
     }
 
     public String topicPrefix() {
@@ -70,10 +63,5 @@ public final class BrokerOptions {
                         " (make one with ./onair certs, or copy the Pi's certs/ca.crt)");
         errors.check("--topic-prefix", () -> new Topics(topicPrefix, Topics.DEFAULT_DISCOVERY_PREFIX));
         return settings;
-    }
-
-    /** The options as given, for the shared rules. */
-    public BrokerConnection connection() {
-        return new BrokerConnection("", broker, ca, caSha256, user, password, passwordFile);
     }
 }
