@@ -19,12 +19,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -50,7 +47,9 @@ public final class BadLogins {
         Args args = new Args(argv);
         int attackers = args.integer("attackers", 50);
         int seconds = args.integer("seconds", 30);
-        Result r = measure(attackers, seconds, true);
+        String from = args.string("attacker-address", "127.0.0.2");
+        boolean separate = !"in-process".equals(args.string("attackers-in", "own-jvm"));
+        Result r = measure(attackers, seconds, true, separate, from);
         Stats connect = Stats.of(r.goodConnects());
         Stats delivery = Stats.of(r.deliveries());
         Stats.Table table = new Stats.Table(
@@ -74,7 +73,17 @@ public final class BadLogins {
                 NodeProcess.origin(Kind.BROKER, true));
     }
 
+    /** The smoke test's run: attackers in this JVM, from the good client's own address. */
     public static Result measure(int attackers, int seconds, boolean fromJar) throws Exception {
+        return measure(attackers, seconds, fromJar, false, "127.0.0.1");
+    }
+
+    /**
+     * @param separate run the attackers in their own JVM ({@link BadLoginAttackers#start})
+     * @param attackerAddress the attackers' source address (the good client connects from 127.0.0.1)
+     */
+    public static Result measure(int attackers, int seconds, boolean fromJar, boolean separate, String attackerAddress)
+            throws Exception {
         Path dir = Files.createTempDirectory("onair-bench-badlogins-");
         BrokerHome home = BrokerHome.create(dir);
         home.addUser("good", Role.PUBLISHER);
@@ -86,11 +95,13 @@ public final class BadLogins {
             broker.awaitPort(home.tlsPort(), 60_000);
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, TlsTrust.trustManagerFactory(home.settings("good")).getTrustManagers(), null);
-            return run(home, tls, attackers, seconds);
+            return run(home, tls, attackers, seconds, separate, attackerAddress);
         }
     }
 
-    private static Result run(BrokerHome home, SSLContext tls, int attackers, int seconds) throws Exception {
+    private static Result run(
+            BrokerHome home, SSLContext tls, int attackers, int seconds, boolean separate, String attackerAddress)
+            throws Exception {
         BrokerSettings good = home.settings("good");
         if (connack(tls, home.tlsPort(), "onair-publisher-good", "good", good.password()) != 0) {
             throw new IllegalStateException("the good client cannot log in before the attack");
@@ -108,27 +119,23 @@ public final class BadLogins {
                 .send()
                 .get(10, TimeUnit.SECONDS);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        AtomicLong bad = new AtomicLong();
-        Map<Integer, Long> codes = new ConcurrentHashMap<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < attackers; i++) {
-            boolean known = i % 2 == 0;
-            Thread t = new Thread(
-                    () -> {
-                        while (System.nanoTime() < end) {
-                            String user = known
-                                    ? "alice"
-                                    : "u" + UUID.randomUUID().toString().substring(0, 8);
-                            int code = connack(tls, home.tlsPort(), "bad-" + UUID.randomUUID(), user, "guess");
-                            bad.incrementAndGet();
-                            codes.merge(code, 1L, Long::sum);
-                        }
-                    },
-                    "attacker-" + i);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
+        Process process = separate
+                ? BadLoginAttackers.start(
+                        home.tlsPort(),
+                        attackers,
+                        seconds,
+                        attackerAddress,
+                        home.root().resolve("a.out"))
+                : null;
+        CompletableFuture<BadLoginAttackers.Outcome> inProcess = separate
+                ? null
+                : CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return BadLoginAttackers.attack(home.tlsPort(), attackers, seconds, attackerAddress);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
         List<Double> connects = new ArrayList<>();
         long failures = 0;
         long nextPublish = System.nanoTime();
@@ -155,18 +162,26 @@ public final class BadLogins {
             }
             Thread.sleep(5);
         }
-        for (Thread t : threads) {
-            t.join(60_000);
-        }
+        BadLoginAttackers.Outcome bad =
+                separate ? BadLoginAttackers.await(process) : inProcess.get(90, TimeUnit.SECONDS);
         Mqtt.close(source);
         Mqtt.close(sink);
-        return new Result(connects, failures, List.copyOf(deliveries), bad.get(), new TreeMap<>(codes));
+        return new Result(connects, failures, List.copyOf(deliveries), bad.attempts(), bad.codes());
     }
 
     /** One MQTT 3.1.1 CONNECT over a new TLS connection; the CONNACK return code, or -1 if none came. */
     static int connack(SSLContext tls, int port, String clientId, String user, String password) {
         try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("localhost", port)) {
             socket.setSoTimeout(60_000);
+            return connack(socket, clientId, user, password);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** One MQTT 3.1.1 CONNECT over {@code socket}; the CONNACK return code, or -1 if none came. */
+    static int connack(SSLSocket socket, String clientId, String user, String password) {
+        try {
             OutputStream out = socket.getOutputStream();
             out.write(connect(clientId, user, password));
             out.flush();

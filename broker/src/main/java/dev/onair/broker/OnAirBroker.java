@@ -11,6 +11,7 @@ import dev.onair.broker.mdns.MdnsAdvertiser;
 import dev.onair.broker.net.GateInstaller;
 import dev.onair.broker.net.PlainLoopbackListener;
 import dev.onair.broker.storage.DataFolderGuard;
+import dev.onair.broker.storage.StoreWrites;
 import dev.onair.broker.users.PasswordHash;
 import dev.onair.broker.users.Role;
 import dev.onair.broker.users.User;
@@ -151,6 +152,7 @@ public final class OnAirBroker implements Component {
                             sslContext,
                             HealthLogin.refuseWhileUnhealthy(new PasswordAuthenticator(), () -> !folder.full()),
                             HealthLogin.denyHealthUser(folder.guard(acl))));
+            StoreWrites.guard(server, folder);
         } catch (RuntimeException e) {
             stop();
             throw new StartupException(listenerFailure(e), e);

@@ -69,6 +69,7 @@ public final class LoginGuard implements AutoCloseable {
     private final CompletableFuture<Long> failureFloorNanos = new CompletableFuture<>();
     private final Map<Key, Failures> failures = new ConcurrentHashMap<>();
     private final Map<Key, Instant> trusted = new ConcurrentHashMap<>();
+    private final Map<String, Instant> goodAddresses = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor shared;
     private final ThreadPoolExecutor trustedLane;
@@ -149,6 +150,15 @@ public final class LoginGuard implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Whether a user logged in from {@code address} during the last day (the connection rate limit before TLS lets
+     * such an address through; a failure does not clear it, as the address may be shared with an attacker).
+     */
+    public boolean knownAddress(String address) {
+        Instant at = goodAddresses.get(address);
+        return at != null && clock.instant().isBefore(at.plus(TRUSTED_FOR));
+    }
+
     private static boolean backingOff(Failures f, Instant now) {
         return f != null && f.until() != null && now.isBefore(f.until());
     }
@@ -186,6 +196,10 @@ public final class LoginGuard implements AutoCloseable {
                 trusted.entrySet().removeIf(e -> !now.isBefore(e.getValue().plus(TRUSTED_FOR)));
             }
             trusted.put(key, now);
+            if (goodAddresses.size() >= MAX_TRACKED) {
+                goodAddresses.values().removeIf(at -> !now.isBefore(at.plus(TRUSTED_FOR)));
+            }
+            goodAddresses.put(key.address(), now);
             return Outcome.ACCEPTED;
         }
         trusted.remove(key);

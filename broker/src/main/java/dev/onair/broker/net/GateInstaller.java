@@ -37,6 +37,7 @@ public final class GateInstaller {
 
     static final String MOQUETTE_HANDLER = "handler";
     static final String INSTALLER = "onair-gate-installer";
+    static final String RATE_LIMIT = "onair-rate-limit";
 
     /**
      * The installer whose {@link #start} is running on this thread. Netty makes the listening channel through its
@@ -50,6 +51,7 @@ public final class GateInstaller {
     private final LoginGuard guard;
     private final SessionOwners owners;
     private final ChannelHandler acceptor = new Acceptor();
+    private final ConnectionRateLimit rateLimit;
     private final AtomicInteger gatedListeners = new AtomicInteger();
 
     public GateInstaller(UserDirectory users, WriteRules rules, LoginGuard guard, SessionOwners owners) {
@@ -57,6 +59,7 @@ public final class GateInstaller {
         this.rules = rules;
         this.guard = guard;
         this.owners = owners;
+        this.rateLimit = new ConnectionRateLimit(guard::knownAddress);
     }
 
     /**
@@ -113,6 +116,15 @@ public final class GateInstaller {
         }
         installer.gatedListeners.incrementAndGet();
         return installer.acceptor;
+    }
+
+    /** The per-address connection limit a {@link GatedServerChannel} puts before the acceptor (shared, like it). */
+    static ChannelHandler rateLimitForNewListener() {
+        GateInstaller installer = BINDING.get();
+        if (installer == null) {
+            throw new IllegalStateException("a Moquette listener is being bound outside GateInstaller.start");
+        }
+        return installer.rateLimit;
     }
 
     private void addGate(ChannelPipeline pipeline) {

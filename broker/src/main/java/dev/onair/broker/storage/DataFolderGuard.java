@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * which die, and what was acknowledged since the last commit is gone. So this guard holds a reserve file of {@link
  * #RESERVE_BYTES} in the data folder. When the file system has less than {@link #LOW_BYTES} left (someone else filled
  * it, or we did), it deletes the reserve, so the commit of what the broker has already accepted still fits, logs one
- * line, and refuses publishes ({@link #guard}) until there is room again; then it takes the reserve back.
+ * line, and refuses publishes ({@link #guard}) until there is room again; then it takes the reserve back. The
+ * store's own writes check first too and take the reserve when they run out of space ({@link StoreWrites}), so a
+ * commit does not depend on this guard's poll having come first.
  */
 public final class DataFolderGuard implements Component {
     private static final Logger log = LoggerFactory.getLogger(DataFolderGuard.class);
@@ -40,10 +42,17 @@ public final class DataFolderGuard implements Component {
     private final Path reserve;
     private final Consumer<String> disconnect;
     private volatile boolean full;
+    private final long pollMillis;
     private ScheduledExecutorService checker;
 
     /** @param disconnect disconnects a client whose publish was refused (Moquette would leave it waiting) */
     public DataFolderGuard(Path dataDir, Consumer<String> disconnect) {
+        this(dataDir, disconnect, 200);
+    }
+
+    /** @param pollMillis how often {@link #start()} checks the free space; 0 for never (tests of the write path) */
+    DataFolderGuard(Path dataDir, Consumer<String> disconnect, long pollMillis) {
+        this.pollMillis = pollMillis;
         this.dataDir = dataDir;
         this.reserve = dataDir.resolve(RESERVE_FILE);
         this.disconnect = disconnect;
@@ -52,13 +61,16 @@ public final class DataFolderGuard implements Component {
     @Override
     public void start() {
         check();
+        if (pollMillis == 0) {
+            return;
+        }
         checker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "onair-data-folder-guard");
             t.setDaemon(true);
             return t;
         });
         // Faster than Moquette's one-second commits, so the reserve is usually free before a commit needs it.
-        checker.scheduleWithFixedDelay(this::check, 200, 200, TimeUnit.MILLISECONDS);
+        checker.scheduleWithFixedDelay(this::check, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -88,13 +100,7 @@ public final class DataFolderGuard implements Component {
             return full; // the folder is gone or unreadable: the store will say so
         }
         if (!full && free < LOW_BYTES) {
-            full = true;
-            deleteReserve();
-            log.error(
-                    "Data folder {} is full ({} KiB free): publishes are refused until space is freed, so nothing is"
-                            + " acknowledged that cannot be stored",
-                    dataDir,
-                    free / 1024);
+            becomeFull(free);
         } else if (full && free >= RESERVE_BYTES + LOW_BYTES) {
             if (takeReserve()) {
                 full = false;
@@ -104,6 +110,38 @@ public final class DataFolderGuard implements Component {
             takeReserve();
         }
         return full;
+    }
+
+    /**
+     * Called by a store write that failed with {@code failure}: if it is for lack of space and the reserve is still
+     * there, deletes it (the folder counts as full from now on) so the write can be tried again.
+     *
+     * @return whether the reserve was given up, so trying again may succeed
+     */
+    synchronized boolean giveUpReserve(IOException failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (!message.contains("No space left") && !message.contains("quota")) {
+            return false;
+        }
+        if (!Files.exists(reserve)) {
+            return false;
+        }
+        if (full) {
+            deleteReserve();
+        } else {
+            becomeFull(0);
+        }
+        return !Files.exists(reserve);
+    }
+
+    private void becomeFull(long free) {
+        full = true;
+        deleteReserve();
+        log.error(
+                "Data folder {} is full ({} KiB free): publishes are refused until space is freed, so nothing is"
+                        + " acknowledged that cannot be stored",
+                dataDir,
+                free / 1024);
     }
 
     /** {@code acl}, refusing every publish while the data folder is full. */
