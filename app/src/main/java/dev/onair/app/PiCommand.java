@@ -155,8 +155,8 @@ public final class PiCommand implements Callable<Integer> {
         }
         if (httpPort != null) {
             WebSettings w = display.web();
-            d = d.withWeb(
-                    flag("--http-port", () -> new WebSettings(w.host(), httpPort, w.apiKey(), w.streamsPerAddress())));
+            // withPort keeps every other web setting (the 4-argument constructor reset --max-event-streams).
+            d = d.withWeb(flag("--http-port", () -> w.withPort(httpPort)));
         }
         return d;
     }

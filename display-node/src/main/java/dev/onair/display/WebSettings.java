@@ -49,6 +49,11 @@ public record WebSettings(String host, int port, String apiKey, int streamsPerAd
         this(host, port, apiKey, DEFAULT_STREAMS_PER_ADDRESS);
     }
 
+    /** These settings on another port; everything else (the key, both stream limits) kept. */
+    public WebSettings withPort(int newPort) {
+        return new WebSettings(host, newPort, apiKey, streamsPerAddress, maxStreams);
+    }
+
     public static WebSettings defaults() {
         return new WebSettings("0.0.0.0", DEFAULT_PORT, null);
     }
