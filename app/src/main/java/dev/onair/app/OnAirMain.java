@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "",
             "Try it: ./onair demo (everything on this machine, dashboard on http://localhost:5000).",
             "On the Pi: ./onair pi (broker, display and bridge in one process), or the separate commands.",
-            "On the work PC: ./onair publisher --broker PI_HOST --person ID --user ID.",
+            "On the work PC: ./onair publisher setup once, then ./onair publisher (it reads what setup wrote).",
             ""
         },
         footer = {

@@ -10,14 +10,13 @@ import dev.onair.publisher.install.InstallCommand;
 import dev.onair.publisher.install.StatusCommand;
 import dev.onair.publisher.install.UninstallCommand;
 import dev.onair.publisher.presence.WorkingHours;
-import dev.onair.publisher.secret.SecretException;
-import dev.onair.publisher.secret.SecretStores;
 import dev.onair.publisher.setup.SetupCommand;
 import dev.onair.publisher.tray.PresenceTray;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.ConfigOption;
 import dev.onair.runtime.config.SecretOptions;
+import dev.onair.runtime.config.UserConfig;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
@@ -29,6 +28,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +41,9 @@ import picocli.CommandLine.Option;
         subcommands = {SetupCommand.class, InstallCommand.class, UninstallCommand.class, StatusCommand.class},
         description = "Publish a person's Microsoft Teams presence (read from the Teams client's logs) to the OnAir "
                 + "broker; or poll another PC's /status (--poll), or take PowerShell pushes (--push-ingress).")
-public final class PublisherCommand implements Callable<Integer> {
+public final class PublisherCommand implements Callable<Integer>, UserConfig {
+    private static final Logger log = LoggerFactory.getLogger(PublisherCommand.class);
+
     @Mixin
     ConfigOption config;
 
@@ -57,15 +60,8 @@ public final class PublisherCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions broker = new BrokerOptions();
 
-    @Option(
-            names = "--password-store",
-            paramLabel = "STORE",
-            description = "Where the password is kept (what onair publisher setup writes): dpapi:FILE, "
-                    + "keychain:SERVICE/ACCOUNT, secret-service:SERVICE/ACCOUNT or file:FILE.")
-    String passwordStore;
-
-    /** The stores {@code --password-store} opens; tests give their own. */
-    SecretStores secretStores;
+    @Mixin
+    PasswordStoreOption passwordStore = new PasswordStoreOption();
 
     @Mixin
     TeamsOptions teamsOptions = new TeamsOptions();
@@ -136,8 +132,22 @@ public final class PublisherCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    /** Which file was read: --config, else the one setup wrote for this user. */
+    private final PerUserConfig configRead = new PerUserConfig();
+
+    @Override
+    public Path userConfigFile(Map<String, String> env) {
+        return PerUserConfig.file(env);
+    }
+
+    @Override
+    public void configRead(Path file, boolean byDefault) {
+        configRead.read(file, byDefault);
+    }
+
     @Override
     public Integer call() throws Exception {
+        configRead.log(log);
         PublisherConfig cfg =
                 toConfig(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")));
         Lifecycle lifecycle = new Lifecycle().stopOnShutdown();
@@ -165,7 +175,7 @@ public final class PublisherCommand implements Callable<Integer> {
         if (displayName != null) {
             errors.check("--name", () -> Presence.checkName(displayName));
         }
-        BrokerSettings settings = withStoredPassword(errors, broker.settings(errors, null));
+        BrokerSettings settings = passwordStore.apply(errors, broker.settings(errors, null));
         if (poll != null && pushIngress) {
             errors.add("--poll and --push-ingress: choose one presence source");
         }
@@ -214,30 +224,6 @@ public final class PublisherCommand implements Callable<Integer> {
                 () -> new PublisherConfig(person, settings, broker.topicPrefix(), source, teams, p, h, w, displayName));
         errors.throwIfAny();
         return cfg;
-    }
-
-    /** The password from {@code --password-store}, read at start so it is never in the configuration itself. */
-    private BrokerSettings withStoredPassword(ConfigErrors errors, BrokerSettings settings) {
-        if (passwordStore == null || passwordStore.isBlank()) {
-            return settings;
-        }
-        if (settings.password() != null) {
-            errors.add("--password-store and --password/--password-file: give one, not both");
-            return settings;
-        }
-        if (settings.user() == null) {
-            errors.add("--password-store: a password needs --user");
-            return settings;
-        }
-        try {
-            SecretStores stores = secretStores != null ? secretStores : SecretStores.system();
-            String password = stores.open(passwordStore.trim()).load();
-            return new BrokerSettings(
-                    settings.address(), settings.caFile(), settings.caSha256(), settings.user(), password);
-        } catch (SecretException e) {
-            errors.add("--password-store: " + e.getMessage());
-            return settings;
-        }
     }
 
     /** The dashboard the tray opens: --dashboard-url, else the display node's port 5000 on the broker's host. */

@@ -9,6 +9,7 @@ import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.ConfigOption;
 import dev.onair.runtime.config.StartupException;
+import dev.onair.runtime.config.UserConfig;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
@@ -16,14 +17,18 @@ import dev.onair.runtime.mqtt.HiveMqConnection;
 import dev.onair.runtime.mqtt.MqttConnection;
 import dev.onair.runtime.mqtt.TlsTrust;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +44,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Override a person's presence: available, busy, do_not_disturb, be_right_back, away, offline, "
                 + "or auto to go back to what Teams says.")
-public final class SetCommand implements Callable<Integer> {
+public final class SetCommand implements Callable<Integer>, UserConfig {
+    private static final Logger log = LoggerFactory.getLogger(SetCommand.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     @Mixin
@@ -61,7 +67,23 @@ public final class SetCommand implements Callable<Integer> {
     BrokerOptions broker = new BrokerOptions();
 
     @Mixin
+    PasswordStoreOption passwordStore = new PasswordStoreOption();
+
+    @Mixin
     VerboseOption verbose;
+
+    /** Which file was read: --config, else the one setup wrote for this user (as the publisher reads it). */
+    private final PerUserConfig configRead = new PerUserConfig();
+
+    @Override
+    public Path userConfigFile(Map<String, String> env) {
+        return PerUserConfig.file(env);
+    }
+
+    @Override
+    public void configRead(Path file, boolean byDefault) {
+        configRead.read(file, byDefault);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -70,7 +92,8 @@ public final class SetCommand implements Callable<Integer> {
         if (person == null || person.isBlank()) {
             errors.add("--person: required, e.g. --person alice (or ONAIR_PERSON)");
         }
-        BrokerSettings settings = broker.settings(errors, null);
+        configRead.log(log);
+        BrokerSettings settings = passwordStore.apply(errors, broker.settings(errors, null));
         Topics topics =
                 errors.check("--topic-prefix", () -> new Topics(broker.topicPrefix(), Topics.DEFAULT_DISCOVERY_PREFIX));
         Topic topic = topics == null ? null : errors.check("--person", () -> topics.personSet(person));

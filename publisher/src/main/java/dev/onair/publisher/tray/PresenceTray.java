@@ -12,6 +12,10 @@ import java.awt.TrayIcon;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +23,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The publisher's icon in the desktop's tray (Windows' notification area, the macOS menu bar, a Linux tray): the
  * status colour, and a menu to set busy or do-not-disturb by hand, go back to Teams, open the dashboard or quit.
- * Where there is no desktop (a service, SSH, a container) it stays off with one debug line.
+ * Where there is no desktop (a service, SSH, a container) it stays off with one debug line. On a desktop whose tray is
+ * not there yet (the publisher started at login before it), it says so once and looks again, less and less often
+ * (1 s, 2 s, 4 s ... then every 30 s), on a thread of its own, until the icon is in.
  */
 public final class PresenceTray implements Component {
     private static final Logger log = LoggerFactory.getLogger(PresenceTray.class);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     private final String person;
     private final Consumer<OverrideCommand> override;
@@ -30,6 +38,9 @@ public final class PresenceTray implements Component {
     private final Runnable quit;
     private volatile TrayIcon icon;
     private volatile Presence shown;
+    private volatile boolean stopped;
+    private TrayRetry retry;
+    private ScheduledExecutorService retryScheduler;
 
     /**
      * @param override the publisher's override path
@@ -44,27 +55,84 @@ public final class PresenceTray implements Component {
     }
 
     @Override
-    public void start() throws InterruptedException, InvocationTargetException {
-        if (GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
-            log.debug("No system tray on this desktop (headless or no tray): the tray icon is off");
+    public void start() {
+        if (GraphicsEnvironment.isHeadless()) {
+            log.debug("No desktop (headless): the tray icon is off");
             return;
         }
-        EventQueue.invokeAndWait(() -> {
-            SystemTray tray = SystemTray.getSystemTray();
-            int size = Math.max(16, Math.min(tray.getTrayIconSize().width, tray.getTrayIconSize().height));
-            TrayIcon created = new TrayIcon(
-                    StatusIcon.image(StatusIcon.colour(shown), size),
-                    StatusIcon.tooltip(person, shown),
-                    TrayMenu.build(override, this::openDashboard, dashboard != null, quit));
-            created.setImageAutoSize(true);
-            try {
-                tray.add(created);
-                icon = created;
-                log.info("Tray icon shown for {}", person);
-            } catch (AWTException e) {
-                log.warn("The desktop refused the tray icon ({}); running without it", e.getMessage());
-            }
+        if (tryShow()) {
+            return;
+        }
+        // At login the publisher may start before the desktop's tray: wait for it, without holding the publisher up.
+        log.info(
+                "No system tray on this desktop yet (at login it may still be starting): the tray icon appears "
+                        + "when it does, looked for again after {} s, then less often, at least every {} s",
+                FIRST_RETRY.toSeconds(),
+                MAX_RETRY.toSeconds());
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "onair-tray-retry");
+            t.setDaemon(true);
+            return t;
         });
+        synchronized (this) {
+            if (stopped) {
+                scheduler.shutdown();
+                return;
+            }
+            retryScheduler = scheduler;
+            retry = new TrayRetry(scheduler, this::retryShow, FIRST_RETRY, MAX_RETRY);
+            retry.schedule();
+        }
+    }
+
+    /** A later attempt, on the retry thread: true when shown (or stopped), ending the retries. */
+    private boolean retryShow() {
+        if (!tryShow()) {
+            return stopped;
+        }
+        synchronized (this) {
+            if (retryScheduler != null) {
+                retryScheduler.shutdown();
+            }
+        }
+        return true;
+    }
+
+    /** Adds the icon when the desktop has a tray now; false when it has none (yet) or refused it. */
+    private boolean tryShow() {
+        if (!SystemTray.isSupported()) {
+            return false;
+        }
+        AtomicBoolean added = new AtomicBoolean();
+        try {
+            EventQueue.invokeAndWait(() -> {
+                if (stopped) {
+                    return;
+                }
+                SystemTray tray = SystemTray.getSystemTray();
+                int size = Math.max(16, Math.min(tray.getTrayIconSize().width, tray.getTrayIconSize().height));
+                TrayIcon created = new TrayIcon(
+                        StatusIcon.image(StatusIcon.colour(shown), size),
+                        StatusIcon.tooltip(person, shown),
+                        TrayMenu.build(override, this::openDashboard, dashboard != null, quit));
+                created.setImageAutoSize(true);
+                try {
+                    tray.add(created);
+                    icon = created;
+                    added.set(true);
+                    log.info("Tray icon shown for {}", person);
+                } catch (AWTException e) {
+                    log.debug("The desktop refused the tray icon for now ({})", e.getMessage());
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (InvocationTargetException e) {
+            log.debug("Cannot add the tray icon for now: {}", String.valueOf(e.getCause()));
+            return false;
+        }
+        return added.get();
     }
 
     /** Shows {@code presence}; any thread. */
@@ -83,10 +151,22 @@ public final class PresenceTray implements Component {
 
     @Override
     public void stop() {
+        synchronized (this) {
+            stopped = true;
+            if (retry != null) {
+                retry.cancel();
+                retryScheduler.shutdownNow();
+            }
+        }
         TrayIcon current = icon;
         icon = null;
         if (current != null) {
-            EventQueue.invokeLater(() -> SystemTray.getSystemTray().remove(current));
+            EventQueue.invokeLater(() -> {
+                // The tray may have gone first (the desktop ending): then there is nothing to remove it from.
+                if (SystemTray.isSupported()) {
+                    SystemTray.getSystemTray().remove(current);
+                }
+            });
         }
     }
 

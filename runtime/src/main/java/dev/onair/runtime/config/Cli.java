@@ -1,6 +1,7 @@
 package dev.onair.runtime.config;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Runs an OnAir command line: YAML file, then {@code ONAIR_*} environment variables, then flags; every configuration
+ * Runs an OnAir command line: YAML file ({@code --config}, {@code ONAIR_CONFIG}, else a {@link UserConfig}'s own), then {@code ONAIR_*} environment variables, then flags; every configuration
  * error reported at once with exit code 1; a failure to start reported in one line with exit code 1.
  *
  * <p>This class logs nothing itself: {@code --verbose} must be seen before the logging system starts.
@@ -129,6 +130,15 @@ public final class Cli {
         if (path == null) {
             path = env.get("ONAIR_CONFIG");
         }
+        Object leaf = invoked(cli, args);
+        boolean byDefault = false;
+        if ((path == null || path.isBlank()) && leaf instanceof UserConfig own) {
+            Path file = own.userConfigFile(env);
+            if (file != null && Files.isRegularFile(file)) {
+                path = file.toString();
+                byDefault = true;
+            }
+        }
         if (path == null || path.isBlank()) {
             return ConfigFile.empty();
         }
@@ -155,7 +165,26 @@ public final class Cli {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
+        if (leaf instanceof UserConfig own) {
+            own.configRead(Path.of(path), byDefault);
+        }
         return file;
+    }
+
+    /** The command the arguments run (the last subcommand), or null when they do not parse far enough to say. */
+    private static Object invoked(CommandLine cli, String[] args) {
+        setCollectErrors(cli, true);
+        try {
+            ParseResult result = cli.parseArgs(args);
+            while (result.subcommand() != null) {
+                result = result.subcommand();
+            }
+            return result.commandSpec().userObject();
+        } catch (RuntimeException e) {
+            return null;
+        } finally {
+            setCollectErrors(cli, false);
+        }
     }
 
     private static void collectOptions(CommandLine cli, Map<String, Set<String>> out) {
