@@ -10,6 +10,10 @@ import org.slf4j.Logger;
  * {@code onair publisher setup} wrote ({@link UserConfigDir}), which runtime's Cli reads when it exists.
  */
 final class PerUserConfig {
+    /** {@code --config}'s help for these commands: without it, the file setup wrote is read. */
+    static final String HELP = "YAML configuration file (keys are option names; default: the one onair publisher "
+            + "setup wrote for you, when it exists).";
+
     private Path read;
     private boolean byDefault;
 

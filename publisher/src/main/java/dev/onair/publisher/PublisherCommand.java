@@ -45,7 +45,7 @@ public final class PublisherCommand implements Callable<Integer>, UserConfig {
     private static final Logger log = LoggerFactory.getLogger(PublisherCommand.class);
 
     @Mixin
-    ConfigOption config;
+    ConfigOption config = new ConfigOption(PerUserConfig.HELP);
 
     @Option(names = "--person", paramLabel = "ID", description = "Person id, e.g. alice (required).")
     String person;

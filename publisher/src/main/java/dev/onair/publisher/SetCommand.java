@@ -49,7 +49,7 @@ public final class SetCommand implements Callable<Integer>, UserConfig {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     @Mixin
-    ConfigOption config;
+    ConfigOption config = new ConfigOption(PerUserConfig.HELP);
 
     @Parameters(index = "0", paramLabel = "STATUS", description = "A status, or auto to clear the override.")
     String status;
