@@ -5,7 +5,9 @@ import dev.onair.broker.users.Users;
 import dev.onair.broker.users.UsersFile;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,9 +26,11 @@ public final class UserDirectory {
 
     private final Path file;
     private final Users inProcess;
-    private Users users = Users.empty();
-    private FileTime loadedModified;
-    private long loadedSize = -1;
+    private volatile Users users = Users.empty();
+    /** The file's modification time and size when it was last read; null modified: it did not exist. */
+    private volatile Stamp loaded = new Stamp(null, -1);
+
+    private record Stamp(FileTime modified, long size) {}
 
     public UserDirectory(Path file) {
         this(file, Users.empty());
@@ -43,11 +47,9 @@ public final class UserDirectory {
      * @throws IOException when it cannot be read or is malformed
      */
     public synchronized void load() throws IOException {
-        FileTime modified = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
-        long size = Files.exists(file) ? Files.size(file) : -1;
+        Stamp stamp = stamp();
         users = UsersFile.load(file);
-        loadedModified = modified;
-        loadedSize = size;
+        loaded = stamp;
     }
 
     /** The user called {@code name}, after re-reading the file if it changed. */
@@ -61,32 +63,54 @@ public final class UserDirectory {
         return current().size();
     }
 
-    private synchronized Users current() {
+    /**
+     * The users, re-read first if the file changed. Every publish asks (twice: the connection gate and the ACL), so
+     * the check is one stat and no lock; only a re-read takes the lock (bench/README.md, "Broker throughput").
+     */
+    private Users current() {
+        Stamp now;
         try {
-            boolean exists = Files.exists(file);
-            FileTime modified = exists ? Files.getLastModifiedTime(file) : null;
-            long size = exists ? Files.size(file) : -1;
-            if (!java.util.Objects.equals(modified, loadedModified) || size != loadedSize) {
-                Users fresh = UsersFile.load(file);
-                loadedModified = modified;
-                loadedSize = size;
-                if (fresh.size() == 0 && users.size() > 0) {
-                    // An emptied or deleted file is far more often a mistake (a truncating editor, a failed copy)
-                    // than an intent to lock everyone out: treat it like a broken file.
-                    log.warn(
-                            "Users file {} is {}: keeping the previous {} user(s) (to run with no users, restart the "
-                                    + "broker)",
-                            file,
-                            exists ? "empty" : "missing",
-                            users.size());
-                } else {
-                    log.info("Users file {} changed: {} user(s)", file, fresh.size());
-                    users = fresh;
-                }
+            now = stamp();
+        } catch (IOException e) {
+            log.warn("Keeping the previous users: {}", e.getMessage());
+            return users;
+        }
+        return now.equals(loaded) ? users : reload(now);
+    }
+
+    private synchronized Users reload(Stamp now) {
+        if (now.equals(loaded)) {
+            return users; // another thread re-read it meanwhile
+        }
+        boolean exists = now.modified() != null;
+        try {
+            Users fresh = UsersFile.load(file);
+            loaded = now;
+            if (fresh.size() == 0 && users.size() > 0) {
+                // An emptied or deleted file is far more often a mistake (a truncating editor, a failed copy)
+                // than an intent to lock everyone out: treat it like a broken file.
+                log.warn(
+                        "Users file {} is {}: keeping the previous {} user(s) (to run with no users, restart the "
+                                + "broker)",
+                        file,
+                        exists ? "empty" : "missing",
+                        users.size());
+            } else {
+                log.info("Users file {} changed: {} user(s)", file, fresh.size());
+                users = fresh;
             }
         } catch (IOException e) {
             log.warn("Keeping the previous users: {}", e.getMessage());
         }
         return users;
+    }
+
+    private Stamp stamp() throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stamp(a.lastModifiedTime(), a.size());
+        } catch (NoSuchFileException e) {
+            return new Stamp(null, -1);
+        }
     }
 }

@@ -15,6 +15,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,8 @@ public final class GateInstaller {
     private final ChannelHandler acceptor = new Acceptor();
     private final ConnectionRateLimit rateLimit;
     private final AtomicInteger gatedListeners = new AtomicInteger();
+    /** Moquette's session-loop backlog, found when its listeners are gated (see {@link SessionBacklog}). */
+    private volatile IntSupplier sessionBacklog = () -> 0;
 
     public GateInstaller(UserDirectory users, WriteRules rules, LoginGuard guard, SessionOwners owners) {
         this.users = users;
@@ -103,6 +106,10 @@ public final class GateInstaller {
                         + ", not Netty's NIO channel (is netty.native on?); OnAir's connection checks cannot go on");
             }
             channelClass.set(acceptor, GatedServerChannel.class);
+            GateInstaller installer = BINDING.get();
+            if (installer != null) {
+                installer.sessionBacklog = SessionBacklog.of(server);
+            }
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("cannot find Moquette's listeners (has Moquette changed?): " + e, e);
         }
@@ -129,7 +136,7 @@ public final class GateInstaller {
 
     private void addGate(ChannelPipeline pipeline) {
         pipeline.addBefore(MOQUETTE_HANDLER, "onair-gate", new ConnectionGate(users, rules, guard, owners));
-        WriteBacklog.install(pipeline, MOQUETTE_HANDLER);
+        WriteBacklog.install(pipeline, MOQUETTE_HANDLER, sessionBacklog);
     }
 
     private static Field field(Class<?> type, String name) throws NoSuchFieldException {

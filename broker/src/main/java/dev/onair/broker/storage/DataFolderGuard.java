@@ -5,6 +5,7 @@ import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -43,7 +44,18 @@ public final class DataFolderGuard implements Component {
     private final Consumer<String> disconnect;
     private volatile boolean full;
     private final long pollMillis;
+    /** When {@link #check} last ran ({@link System#nanoTime}); publishes within {@link #PUBLISH_CHECK_NANOS} reuse it. */
+    private volatile long checkedAt = System.nanoTime() - PUBLISH_CHECK_NANOS;
+    /** The data folder's file store, found once: finding it parses /proc/mounts, its free space is one statvfs. */
+    private FileStore store;
+
     private ScheduledExecutorService checker;
+
+    /**
+     * How old a check a publish may rely on: 10 ms. A check per publish serialised every publish on this object's lock
+     * and parsed /proc/mounts each time (bench/README.md, "Broker throughput", 2 December 2026).
+     */
+    static final long PUBLISH_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     /** @param disconnect disconnects a client whose publish was refused (Moquette would leave it waiting) */
     public DataFolderGuard(Path dataDir, Consumer<String> disconnect) {
@@ -93,9 +105,13 @@ public final class DataFolderGuard implements Component {
 
     /** Checks the free space now; frees or takes back the reserve and logs a change of state. */
     public synchronized boolean check() {
+        checkedAt = System.nanoTime();
         long free;
         try {
-            free = Files.getFileStore(dataDir).getUsableSpace();
+            if (store == null) {
+                store = Files.getFileStore(dataDir);
+            }
+            free = store.getUsableSpace(); // statvfs of the folder itself, so a file system mounted on it later counts
         } catch (IOException e) {
             return full; // the folder is gone or unreadable: the store will say so
         }
@@ -144,12 +160,22 @@ public final class DataFolderGuard implements Component {
                 free / 1024);
     }
 
+    /** {@link #check}, unless one ran in the last {@link #PUBLISH_CHECK_NANOS} (the scheduled one runs every 200 ms). */
+    boolean checkForPublish() {
+        if (System.nanoTime() - checkedAt < PUBLISH_CHECK_NANOS) {
+            return full;
+        }
+        synchronized (this) {
+            return System.nanoTime() - checkedAt < PUBLISH_CHECK_NANOS ? full : check();
+        }
+    }
+
     /** {@code acl}, refusing every publish while the data folder is full. */
     public IAuthorizatorPolicy guard(IAuthorizatorPolicy acl) {
         return new IAuthorizatorPolicy() {
             @Override
             public boolean canWrite(Topic topic, String user, String client) {
-                if (check()) {
+                if (checkForPublish()) {
                     // Not acknowledged and disconnected: the client sends it again once it is back.
                     log.warn("Publish to {} by {} refused: data folder {} is full", topic, client, dataDir);
                     disconnect.accept(client);
