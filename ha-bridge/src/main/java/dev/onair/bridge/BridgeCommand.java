@@ -56,7 +56,6 @@ public final class BridgeCommand implements Callable<Integer> {
     @Option(
             names = "--discovery-prefix",
             paramLabel = "PREFIX",
-            defaultValue = Topics.DEFAULT_DISCOVERY_PREFIX,
             description = "Home Assistant's discovery prefix (default: ${DEFAULT-VALUE}).")
     String discoveryPrefix = Topics.DEFAULT_DISCOVERY_PREFIX;
 
@@ -77,7 +76,6 @@ public final class BridgeCommand implements Callable<Integer> {
     @Option(
             names = "--auto-discover",
             negatable = true,
-            defaultValue = "true",
             fallbackValue = "true",
             description = "Also announce people and displays found on the broker (default: ${DEFAULT-VALUE}).")
     boolean autoDiscover = true;
@@ -85,7 +83,6 @@ public final class BridgeCommand implements Callable<Integer> {
     @Option(
             names = "--gone-after",
             paramLabel = "DURATION",
-            defaultValue = "7d",
             description =
                     "Clear an unlisted person or display offline and silent this long (default: ${DEFAULT-VALUE}).")
     String goneAfter = "7d";
@@ -93,14 +90,12 @@ public final class BridgeCommand implements Callable<Integer> {
     @Option(
             names = "--learn-window",
             paramLabel = "DURATION",
-            defaultValue = "3s",
             description = "How long start-up listens for earlier retained configs (default: ${DEFAULT-VALUE}).")
     String learnWindow = "3s";
 
     @Option(
             names = "--republish-delay",
             paramLabel = "DURATION",
-            defaultValue = "5s",
             description = "Longest random delay before republishing when Home Assistant restarts "
                     + "(default: ${DEFAULT-VALUE}).")
     String republishDelay = "5s";

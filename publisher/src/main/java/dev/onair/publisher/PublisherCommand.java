@@ -79,7 +79,6 @@ public final class PublisherCommand implements Callable<Integer> {
     @Option(
             names = "--http-bind",
             paramLabel = "ADDR",
-            defaultValue = "0.0.0.0",
             description = "Address the HTTP server listens on (default: ${DEFAULT-VALUE}; 127.0.0.1: this PC only).")
     String httpBind = "0.0.0.0";
 
@@ -101,14 +100,12 @@ public final class PublisherCommand implements Callable<Integer> {
     @Option(
             names = "--poll-interval",
             paramLabel = "DURATION",
-            defaultValue = "5s",
             description = "How often --poll asks (default: ${DEFAULT-VALUE}).")
     String pollInterval = "5s";
 
     @Option(
             names = "--poll-grace",
             paramLabel = "DURATION",
-            defaultValue = "30s",
             description = "Offline once --poll got no answer for this long (default: ${DEFAULT-VALUE}).")
     String pollGrace = "30s";
 

@@ -16,7 +16,6 @@ final class TeamsOptions {
     @Option(
             names = "--teams-client",
             paramLabel = "new|classic",
-            defaultValue = "new",
             description = "Which Teams client's logs to read (default: ${DEFAULT-VALUE}).")
     String teamsClient = "new";
 
@@ -35,7 +34,6 @@ final class TeamsOptions {
     @Option(
             names = "--teams-account",
             paramLabel = "ACCOUNT",
-            defaultValue = "work",
             description = "With several accounts signed in to Teams, the one to follow: work, personal, a user id or"
                     + " a cloud such as gov.teams.microsoft.us (default: ${DEFAULT-VALUE}).")
     String teamsAccount = "work";
@@ -49,7 +47,6 @@ final class TeamsOptions {
     @Option(
             names = "--teams-poll-interval",
             paramLabel = "DURATION",
-            defaultValue = "2s",
             description = "Slow poll of the log behind file-change notification (default: ${DEFAULT-VALUE}).")
     String teamsPollInterval = "2s";
 
