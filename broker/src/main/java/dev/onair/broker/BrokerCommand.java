@@ -29,7 +29,7 @@ public final class BrokerCommand implements Callable<Integer> {
             names = "--certs",
             paramLabel = "DIR",
             description = "Folder made by ./onair certs; the broker uses its server.p12 (default: ${DEFAULT-VALUE}).")
-    Path certs = Path.of("certs");
+    Path certs = CertificateFiles.DEFAULT_DIR;
 
     @Option(
             names = "--keystore",
@@ -53,13 +53,13 @@ public final class BrokerCommand implements Callable<Integer> {
             names = "--data",
             paramLabel = "DIR",
             description = "Persistence folder for retained messages and sessions (default: ${DEFAULT-VALUE}).")
-    Path data = Path.of("data");
+    Path data = BrokerConfig.DEFAULT_DATA;
 
     @Option(
             names = "--host",
             paramLabel = "ADDR",
             description = "Address the TLS and WebSocket listeners bind (default: ${DEFAULT-VALUE}, every interface).")
-    String host = "0.0.0.0";
+    String host = BrokerConfig.DEFAULT_HOST;
 
     @Mixin
     ListenOptions listen = new ListenOptions();
@@ -69,7 +69,7 @@ public final class BrokerCommand implements Callable<Integer> {
             paramLabel = "ADDR",
             description =
                     "Address plain MQTT binds (default: ${DEFAULT-VALUE}; anything else sends passwords in clear).")
-    String plainBind = "127.0.0.1";
+    String plainBind = BrokerConfig.DEFAULT_PLAIN_BIND;
 
     @Option(names = "--no-mdns", description = "Do not advertise the broker over mDNS.")
     boolean noMdns;

@@ -125,14 +125,14 @@ public final class DisplayCommand implements Callable<Integer> {
             paramLabel = "DURATION",
             description = "Time per person with --layout rotate: seconds, or a duration such as 1m30s "
                     + "(default: ${DEFAULT-VALUE}).")
-    String rotateEvery = "5s";
+    String rotateEvery = Durations.format(DisplayConfig.DEFAULT_ROTATE_EVERY);
 
     @Option(
             names = "--rainbow-seconds",
             paramLabel = "DURATION",
             description = "Longest start-up rainbow sweep (it ends at the first presence): seconds or a duration; 0 "
                     + "for none (default: ${DEFAULT-VALUE}).")
-    String startupRainbow = "2s";
+    String startupRainbow = Durations.format(DisplayConfig.DEFAULT_STARTUP_RAINBOW);
 
     @Option(
             names = "--data",

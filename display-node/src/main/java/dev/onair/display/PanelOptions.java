@@ -1,5 +1,7 @@
 package dev.onair.display;
 
+import dev.onair.display.hat.Leds0Panel;
+import dev.onair.display.hat.UnicorndPanel;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -27,11 +29,11 @@ final class PanelOptions {
             names = "--unicornd-socket",
             paramLabel = "PATH",
             description = "unicornd's socket (default: ${DEFAULT-VALUE}).")
-    Path unicorndSocket = Path.of("/var/run/unicornd.socket");
+    Path unicorndSocket = UnicorndPanel.DEFAULT_SOCKET;
 
     @Option(
             names = "--leds-device",
             paramLabel = "PATH",
             description = "The Pi 5 WS2812 device (default: ${DEFAULT-VALUE}).")
-    Path ledsDevice = Path.of("/dev/leds0");
+    Path ledsDevice = Leds0Panel.DEFAULT_DEVICE;
 }

@@ -10,7 +10,7 @@ final class WebOptions {
             names = "--http-host",
             paramLabel = "ADDR",
             description = "Address the dashboard listens on (default: ${DEFAULT-VALUE}).")
-    String httpHost = "0.0.0.0";
+    String httpHost = WebSettings.DEFAULT_HOST;
 
     @Option(
             names = "--http-port",

@@ -9,6 +9,7 @@ import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.ConfigOption;
+import dev.onair.runtime.config.Durations;
 import dev.onair.runtime.config.SecretOptions;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
@@ -85,20 +86,20 @@ public final class BridgeCommand implements Callable<Integer> {
             paramLabel = "DURATION",
             description =
                     "Clear an unlisted person or display offline and silent this long (default: ${DEFAULT-VALUE}).")
-    String goneAfter = "7d";
+    String goneAfter = Durations.format(BridgeConfig.DEFAULT_GONE_AFTER);
 
     @Option(
             names = "--learn-window",
             paramLabel = "DURATION",
             description = "How long start-up listens for earlier retained configs (default: ${DEFAULT-VALUE}).")
-    String learnWindow = "3s";
+    String learnWindow = Durations.format(BridgeConfig.DEFAULT_LEARN_WINDOW);
 
     @Option(
             names = "--republish-delay",
             paramLabel = "DURATION",
             description = "Longest random delay before republishing when Home Assistant restarts "
                     + "(default: ${DEFAULT-VALUE}).")
-    String republishDelay = "5s";
+    String republishDelay = Durations.format(BridgeConfig.DEFAULT_REPUBLISH_DELAY_MAX);
 
     @Option(
             names = "--bridge-id",

@@ -17,6 +17,7 @@ import dev.onair.publisher.tray.PresenceTray;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.ConfigOption;
+import dev.onair.runtime.config.Durations;
 import dev.onair.runtime.config.SecretOptions;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
@@ -101,13 +102,13 @@ public final class PublisherCommand implements Callable<Integer> {
             names = "--poll-interval",
             paramLabel = "DURATION",
             description = "How often --poll asks (default: ${DEFAULT-VALUE}).")
-    String pollInterval = "5s";
+    String pollInterval = Durations.format(PollSettings.DEFAULT_INTERVAL);
 
     @Option(
             names = "--poll-grace",
             paramLabel = "DURATION",
             description = "Offline once --poll got no answer for this long (default: ${DEFAULT-VALUE}).")
-    String pollGrace = "30s";
+    String pollGrace = Durations.format(PollSettings.DEFAULT_GRACE);
 
     @Option(
             names = "--working-hours",

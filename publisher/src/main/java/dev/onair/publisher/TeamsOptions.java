@@ -5,6 +5,7 @@ import dev.onair.publisher.teams.TeamsAccount;
 import dev.onair.publisher.teams.TeamsClient;
 import dev.onair.publisher.teams.TeamsPaths;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -48,7 +49,7 @@ final class TeamsOptions {
             names = "--teams-poll-interval",
             paramLabel = "DURATION",
             description = "Slow poll of the log behind file-change notification (default: ${DEFAULT-VALUE}).")
-    String teamsPollInterval = "2s";
+    String teamsPollInterval = Durations.format(TeamsSettings.DEFAULT_POLL);
 
     /** The Teams settings these options give, with this OS's log place by default; null after an error. */
     TeamsSettings settings(ConfigErrors errors, String osName, Map<String, String> env, Path home) {

@@ -46,7 +46,7 @@ public final class CertsCommand implements Callable<Integer>, PerInvocation {
     List<String> ips = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the files (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("certs");
+    Path out = CertificateFiles.DEFAULT_DIR;
 
     @Option(names = "--force", description = "Replace an existing CA (every client must then get the new ca.crt).")
     boolean force;

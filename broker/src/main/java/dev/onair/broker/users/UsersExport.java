@@ -1,6 +1,7 @@
 package dev.onair.broker.users;
 
 import dev.onair.broker.BrokerConfig;
+import dev.onair.broker.certs.CertificateFiles;
 import dev.onair.broker.mosquitto.MosquittoAcl;
 import dev.onair.broker.mosquitto.MosquittoConf;
 import dev.onair.broker.mosquitto.MosquittoExport;
@@ -53,7 +54,7 @@ public final class UsersExport extends OnUsersFile implements Callable<Integer> 
             paramLabel = "DIR",
             description = "Where OnAir's server.crt and server.key will be on the Mosquitto host "
                     + "(default: ${DEFAULT-VALUE}, from ./onair certs).")
-    Path certs = Path.of("certs");
+    Path certs = CertificateFiles.DEFAULT_DIR;
 
     @Option(names = "--port", paramLabel = "N", description = "TLS port (default: ${DEFAULT-VALUE}).")
     int port = BrokerConfig.DEFAULT_TLS_PORT;
