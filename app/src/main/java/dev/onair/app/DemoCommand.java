@@ -50,15 +50,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--dir",
             paramLabel = "DIR",
-            defaultValue = ".onair-demo",
             description = "Working folder: certificates, users, broker data, Teams logs (default: ${DEFAULT-VALUE}).")
     Path dir = Path.of(".onair-demo");
 
-    @Option(
-            names = "--http-port",
-            paramLabel = "N",
-            defaultValue = "5000",
-            description = "Dashboard port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--http-port", paramLabel = "N", description = "Dashboard port (default: ${DEFAULT-VALUE}).")
     int httpPort = 5000;
 
     @Mixin
@@ -67,7 +62,6 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--host",
             paramLabel = "ADDR",
-            defaultValue = "127.0.0.1",
             description = "Address the broker and the dashboard listen on (default: ${DEFAULT-VALUE}, this machine "
                     + "only; 0.0.0.0 lets your phone or Home Assistant in).")
     String host = "127.0.0.1";

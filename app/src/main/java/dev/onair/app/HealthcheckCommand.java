@@ -58,7 +58,6 @@ public final class HealthcheckCommand implements Callable<Integer> {
     @Option(
             names = "--max-age",
             paramLabel = "SECONDS",
-            defaultValue = "30",
             description = "How old --health-file may be (default: ${DEFAULT-VALUE}; the bridge rewrites it every 10).")
     int maxAgeSeconds = 30;
 
@@ -75,11 +74,7 @@ public final class HealthcheckCommand implements Callable<Integer> {
                     + " health check user, in the temporary folder).")
     Path passwordFile;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            defaultValue = "5",
-            description = "How long to wait (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 5;
 
     @Override

@@ -28,9 +28,8 @@ public final class BrokerCommand implements Callable<Integer> {
     @Option(
             names = "--certs",
             paramLabel = "DIR",
-            defaultValue = "certs",
             description = "Folder made by ./onair certs; the broker uses its server.p12 (default: ${DEFAULT-VALUE}).")
-    Path certs = Path.of("certs");
+    Path certs = CertificateFiles.DEFAULT_DIR;
 
     @Option(
             names = "--keystore",
@@ -41,30 +40,26 @@ public final class BrokerCommand implements Callable<Integer> {
     @Option(
             names = "--keystore-password",
             paramLabel = "PW",
-            defaultValue = CertificateFiles.DEFAULT_KEYSTORE_PASSWORD,
             description = "Keystore password (default: the one ./onair certs uses).")
     String keystorePassword = CertificateFiles.DEFAULT_KEYSTORE_PASSWORD;
 
     @Option(
             names = "--users",
             paramLabel = "FILE",
-            defaultValue = "users.yaml",
             description = "Users file made by ./onair users (default: ${DEFAULT-VALUE}).")
     Path users = UsersFile.DEFAULT;
 
     @Option(
             names = "--data",
             paramLabel = "DIR",
-            defaultValue = "data",
             description = "Persistence folder for retained messages and sessions (default: ${DEFAULT-VALUE}).")
-    Path data = Path.of("data");
+    Path data = BrokerConfig.DEFAULT_DATA;
 
     @Option(
             names = "--host",
             paramLabel = "ADDR",
-            defaultValue = "0.0.0.0",
             description = "Address the TLS and WebSocket listeners bind (default: ${DEFAULT-VALUE}, every interface).")
-    String host = "0.0.0.0";
+    String host = BrokerConfig.DEFAULT_HOST;
 
     @Mixin
     ListenOptions listen = new ListenOptions();
@@ -72,10 +67,9 @@ public final class BrokerCommand implements Callable<Integer> {
     @Option(
             names = "--plain-bind",
             paramLabel = "ADDR",
-            defaultValue = "127.0.0.1",
             description =
                     "Address plain MQTT binds (default: ${DEFAULT-VALUE}; anything else sends passwords in clear).")
-    String plainBind = "127.0.0.1";
+    String plainBind = BrokerConfig.DEFAULT_PLAIN_BIND;
 
     @Option(names = "--no-mdns", description = "Do not advertise the broker over mDNS.")
     boolean noMdns;

@@ -39,6 +39,12 @@ public record BrokerConfig(
     public static final int DEFAULT_TLS_PORT = ListenOptions.DEFAULT_TLS_PORT;
     public static final int DEFAULT_PLAIN_PORT = ListenOptions.DEFAULT_PLAIN_PORT;
     public static final int DEFAULT_WS_PORT = ListenOptions.DEFAULT_WS_PORT;
+    /** The TLS and WebSocket listeners bind every interface. */
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    /** Plain MQTT sends passwords in clear, so it stays on loopback unless asked. */
+    public static final String DEFAULT_PLAIN_BIND = "127.0.0.1";
+
+    public static final Path DEFAULT_DATA = Path.of("data");
     public static final String WEBSOCKET_PATH = "/mqtt";
 
     public BrokerConfig {
@@ -60,14 +66,14 @@ public record BrokerConfig(
     /** The defaults: files under the working directory, standard ports, plain MQTT on loopback, mDNS on. */
     public static BrokerConfig defaults() {
         return new BrokerConfig(
-                Path.of("certs", CertificateFiles.SERVER_P12),
+                CertificateFiles.DEFAULT_DIR.resolve(CertificateFiles.SERVER_P12),
                 CertificateFiles.DEFAULT_KEYSTORE_PASSWORD,
                 UsersFile.DEFAULT,
-                Path.of("data"),
-                "0.0.0.0",
+                DEFAULT_DATA,
+                DEFAULT_HOST,
                 DEFAULT_TLS_PORT,
                 DEFAULT_PLAIN_PORT,
-                "127.0.0.1",
+                DEFAULT_PLAIN_BIND,
                 DEFAULT_WS_PORT,
                 true,
                 "OnAir broker on " + hostName(),

@@ -44,7 +44,6 @@ public final class DisplayCommand implements Callable<Integer> {
     @Option(
             names = "--id",
             paramLabel = "ID",
-            defaultValue = DisplayConfig.DEFAULT_ID,
             description = "Display id, also its MQTT user name (default: ${DEFAULT-VALUE}).")
     String id = DisplayConfig.DEFAULT_ID;
 
@@ -60,7 +59,6 @@ public final class DisplayCommand implements Callable<Integer> {
     @Option(
             names = "--brightness",
             paramLabel = "0-255",
-            defaultValue = "128",
             description = "Brightness at start-up (default: ${DEFAULT-VALUE}).")
     int brightness = DisplayConfig.DEFAULT_BRIGHTNESS;
 
@@ -73,14 +71,12 @@ public final class DisplayCommand implements Callable<Integer> {
     @Option(
             names = "--night-mode",
             paramLabel = "MODE",
-            defaultValue = "dim",
             description = "dim or off during the night hours (default: ${DEFAULT-VALUE}).")
     String nightMode = "dim";
 
     @Option(
             names = "--night-brightness",
             paramLabel = "0-255",
-            defaultValue = "16",
             description = "Brightness cap while dimmed (default: ${DEFAULT-VALUE}).")
     int nightBrightness = 16;
 
@@ -102,7 +98,6 @@ public final class DisplayCommand implements Callable<Integer> {
     @Option(
             names = "--camera-border",
             paramLabel = "off|#RRGGBB[:WIDTH]",
-            defaultValue = "#FF0000:1",
             description = "Border over the status colour of a person whose camera is on (default: ${DEFAULT-VALUE}).")
     String cameraBorder = "#FF0000:1";
 
@@ -116,7 +111,6 @@ public final class DisplayCommand implements Callable<Integer> {
     @Option(
             names = "--layout",
             paramLabel = "LAYOUT",
-            defaultValue = "split",
             description = "split (a region per person) or rotate (one at a time) (default: ${DEFAULT-VALUE}).")
     String layout = "split";
 
@@ -129,23 +123,20 @@ public final class DisplayCommand implements Callable<Integer> {
     @Option(
             names = "--rotate-seconds",
             paramLabel = "DURATION",
-            defaultValue = "5s",
             description = "Time per person with --layout rotate: seconds, or a duration such as 1m30s "
                     + "(default: ${DEFAULT-VALUE}).")
-    String rotateEvery = "5s";
+    String rotateEvery = Durations.format(DisplayConfig.DEFAULT_ROTATE_EVERY);
 
     @Option(
             names = "--rainbow-seconds",
             paramLabel = "DURATION",
-            defaultValue = "2s",
             description = "Longest start-up rainbow sweep (it ends at the first presence): seconds or a duration; 0 "
                     + "for none (default: ${DEFAULT-VALUE}).")
-    String startupRainbow = "2s";
+    String startupRainbow = Durations.format(DisplayConfig.DEFAULT_STARTUP_RAINBOW);
 
     @Option(
             names = "--data",
             paramLabel = "DIR",
-            defaultValue = "data",
             description = "Data folder; presence history is " + HistorySettings.FILE_NAME + " in it (default: "
                     + "${DEFAULT-VALUE}).")
     Path data = Path.of("data");
@@ -153,7 +144,6 @@ public final class DisplayCommand implements Callable<Integer> {
     @Option(
             names = "--history-days",
             paramLabel = "N",
-            defaultValue = "" + HistorySettings.DEFAULT_RETENTION_DAYS,
             description = "Days of presence history kept (default: ${DEFAULT-VALUE}).")
     int historyDays = HistorySettings.DEFAULT_RETENTION_DAYS;
 

@@ -9,21 +9,18 @@ final class WebOptions {
     @Option(
             names = "--http-host",
             paramLabel = "ADDR",
-            defaultValue = "0.0.0.0",
             description = "Address the dashboard listens on (default: ${DEFAULT-VALUE}).")
-    String httpHost = "0.0.0.0";
+    String httpHost = WebSettings.DEFAULT_HOST;
 
     @Option(
             names = "--http-port",
             paramLabel = "N",
-            defaultValue = "5000",
             description = "Dashboard port (default: ${DEFAULT-VALUE}; 0 for any free port).")
     int httpPort = WebSettings.DEFAULT_PORT;
 
     @Option(
             names = "--streams-per-address",
             paramLabel = "N",
-            defaultValue = "" + WebSettings.DEFAULT_STREAMS_PER_ADDRESS,
             description =
                     "Most dashboard event streams one client address may hold open (default: " + "${DEFAULT-VALUE}).")
     int streamsPerAddress = WebSettings.DEFAULT_STREAMS_PER_ADDRESS;
@@ -31,7 +28,6 @@ final class WebOptions {
     @Option(
             names = "--max-event-streams",
             paramLabel = "N",
-            defaultValue = "" + WebSettings.DEFAULT_MAX_STREAMS,
             description =
                     "Most dashboard event streams served at once, from every address (default: " + "${DEFAULT-VALUE}).")
     int maxEventStreams = WebSettings.DEFAULT_MAX_STREAMS;

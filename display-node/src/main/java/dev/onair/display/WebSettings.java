@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param maxStreams how many event streams the dashboard serves at once, from every address together
  */
 public record WebSettings(String host, int port, String apiKey, int streamsPerAddress, int maxStreams) {
+    public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 5000;
 
     /** A phone, a laptop with a few tabs, a wall tablet behind one NAT address: 8 is room for all of them. */
@@ -55,7 +56,7 @@ public record WebSettings(String host, int port, String apiKey, int streamsPerAd
     }
 
     public static WebSettings defaults() {
-        return new WebSettings("0.0.0.0", DEFAULT_PORT, null);
+        return new WebSettings(DEFAULT_HOST, DEFAULT_PORT, null);
     }
 
     /** Keeps the key out of logs. */

@@ -9,6 +9,7 @@ import dev.onair.protocol.topic.Topics;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.ConfigOption;
+import dev.onair.runtime.config.Durations;
 import dev.onair.runtime.config.SecretOptions;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
@@ -56,7 +57,6 @@ public final class BridgeCommand implements Callable<Integer> {
     @Option(
             names = "--discovery-prefix",
             paramLabel = "PREFIX",
-            defaultValue = Topics.DEFAULT_DISCOVERY_PREFIX,
             description = "Home Assistant's discovery prefix (default: ${DEFAULT-VALUE}).")
     String discoveryPrefix = Topics.DEFAULT_DISCOVERY_PREFIX;
 
@@ -77,7 +77,6 @@ public final class BridgeCommand implements Callable<Integer> {
     @Option(
             names = "--auto-discover",
             negatable = true,
-            defaultValue = "true",
             fallbackValue = "true",
             description = "Also announce people and displays found on the broker (default: ${DEFAULT-VALUE}).")
     boolean autoDiscover = true;
@@ -85,25 +84,22 @@ public final class BridgeCommand implements Callable<Integer> {
     @Option(
             names = "--gone-after",
             paramLabel = "DURATION",
-            defaultValue = "7d",
             description =
                     "Clear an unlisted person or display offline and silent this long (default: ${DEFAULT-VALUE}).")
-    String goneAfter = "7d";
+    String goneAfter = Durations.format(BridgeConfig.DEFAULT_GONE_AFTER);
 
     @Option(
             names = "--learn-window",
             paramLabel = "DURATION",
-            defaultValue = "3s",
             description = "How long start-up listens for earlier retained configs (default: ${DEFAULT-VALUE}).")
-    String learnWindow = "3s";
+    String learnWindow = Durations.format(BridgeConfig.DEFAULT_LEARN_WINDOW);
 
     @Option(
             names = "--republish-delay",
             paramLabel = "DURATION",
-            defaultValue = "5s",
             description = "Longest random delay before republishing when Home Assistant restarts "
                     + "(default: ${DEFAULT-VALUE}).")
-    String republishDelay = "5s";
+    String republishDelay = Durations.format(BridgeConfig.DEFAULT_REPUBLISH_DELAY_MAX);
 
     @Option(
             names = "--bridge-id",

@@ -15,6 +15,7 @@ import dev.onair.publisher.tray.PresenceTray;
 import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.ConfigOption;
+import dev.onair.runtime.config.Durations;
 import dev.onair.runtime.config.SecretOptions;
 import dev.onair.runtime.config.UserConfig;
 import dev.onair.runtime.config.VerboseOption;
@@ -75,7 +76,6 @@ public final class PublisherCommand implements Callable<Integer>, UserConfig {
     @Option(
             names = "--http-bind",
             paramLabel = "ADDR",
-            defaultValue = "0.0.0.0",
             description = "Address the HTTP server listens on (default: ${DEFAULT-VALUE}; 127.0.0.1: this PC only).")
     String httpBind = "0.0.0.0";
 
@@ -97,16 +97,14 @@ public final class PublisherCommand implements Callable<Integer>, UserConfig {
     @Option(
             names = "--poll-interval",
             paramLabel = "DURATION",
-            defaultValue = "5s",
             description = "How often --poll asks (default: ${DEFAULT-VALUE}).")
-    String pollInterval = "5s";
+    String pollInterval = Durations.format(PollSettings.DEFAULT_INTERVAL);
 
     @Option(
             names = "--poll-grace",
             paramLabel = "DURATION",
-            defaultValue = "30s",
             description = "Offline once --poll got no answer for this long (default: ${DEFAULT-VALUE}).")
-    String pollGrace = "30s";
+    String pollGrace = Durations.format(PollSettings.DEFAULT_GRACE);
 
     @Option(
             names = "--working-hours",

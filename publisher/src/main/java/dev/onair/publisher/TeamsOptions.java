@@ -5,6 +5,7 @@ import dev.onair.publisher.teams.TeamsAccount;
 import dev.onair.publisher.teams.TeamsClient;
 import dev.onair.publisher.teams.TeamsPaths;
 import dev.onair.runtime.config.ConfigErrors;
+import dev.onair.runtime.config.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -16,7 +17,6 @@ final class TeamsOptions {
     @Option(
             names = "--teams-client",
             paramLabel = "new|classic",
-            defaultValue = "new",
             description = "Which Teams client's logs to read (default: ${DEFAULT-VALUE}).")
     String teamsClient = "new";
 
@@ -35,7 +35,6 @@ final class TeamsOptions {
     @Option(
             names = "--teams-account",
             paramLabel = "ACCOUNT",
-            defaultValue = "work",
             description = "With several accounts signed in to Teams, the one to follow: work, personal, a user id or"
                     + " a cloud such as gov.teams.microsoft.us (default: ${DEFAULT-VALUE}).")
     String teamsAccount = "work";
@@ -49,9 +48,8 @@ final class TeamsOptions {
     @Option(
             names = "--teams-poll-interval",
             paramLabel = "DURATION",
-            defaultValue = "2s",
             description = "Slow poll of the log behind file-change notification (default: ${DEFAULT-VALUE}).")
-    String teamsPollInterval = "2s";
+    String teamsPollInterval = Durations.format(TeamsSettings.DEFAULT_POLL);
 
     /** The Teams settings these options give, with this OS's log place by default; null after an error. */
     TeamsSettings settings(ConfigErrors errors, String osName, Map<String, String> env, Path home) {

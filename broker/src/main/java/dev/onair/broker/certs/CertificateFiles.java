@@ -44,6 +44,9 @@ public final class CertificateFiles {
      */
     public static final String DEFAULT_KEYSTORE_PASSWORD = "onair";
 
+    /** Where {@code onair certs} writes and the broker reads by default. */
+    public static final Path DEFAULT_DIR = Path.of("certs");
+
     /** The alias of the server key in {@code server.p12}. */
     public static final String KEY_ALIAS = "onair-broker";
 

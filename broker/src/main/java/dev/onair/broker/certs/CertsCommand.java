@@ -45,12 +45,8 @@ public final class CertsCommand implements Callable<Integer>, PerInvocation {
             description = "An IP address clients use to reach the broker (repeat).")
     List<String> ips = new ArrayList<>();
 
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            defaultValue = "certs",
-            description = "Where to write the files (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("certs");
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the files (default: ${DEFAULT-VALUE}).")
+    Path out = CertificateFiles.DEFAULT_DIR;
 
     @Option(names = "--force", description = "Replace an existing CA (every client must then get the new ca.crt).")
     boolean force;

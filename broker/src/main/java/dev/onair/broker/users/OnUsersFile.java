@@ -10,11 +10,7 @@ import picocli.CommandLine.Option;
  * {@code ONAIR_FILE} or the YAML file may give it (compose sets it); the rest are about this one invocation.
  */
 abstract class OnUsersFile implements PerInvocation {
-    @Option(
-            names = "--file",
-            paramLabel = "FILE",
-            defaultValue = "users.yaml",
-            description = "Users file (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--file", paramLabel = "FILE", description = "Users file (default: ${DEFAULT-VALUE}).")
     Path file = UsersFile.DEFAULT;
 
     @Override

@@ -1,5 +1,7 @@
 package dev.onair.broker.users;
 
+import dev.onair.broker.BrokerConfig;
+import dev.onair.broker.certs.CertificateFiles;
 import dev.onair.broker.mosquitto.MosquittoAcl;
 import dev.onair.broker.mosquitto.MosquittoConf;
 import dev.onair.broker.mosquitto.MosquittoExport;
@@ -50,20 +52,18 @@ public final class UsersExport extends OnUsersFile implements Callable<Integer> 
     @Option(
             names = "--certs",
             paramLabel = "DIR",
-            defaultValue = "certs",
             description = "Where OnAir's server.crt and server.key will be on the Mosquitto host "
                     + "(default: ${DEFAULT-VALUE}, from ./onair certs).")
-    Path certs = Path.of("certs");
+    Path certs = CertificateFiles.DEFAULT_DIR;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8883", description = "TLS port (default: 8883).")
-    int port = 8883;
+    @Option(names = "--port", paramLabel = "N", description = "TLS port (default: ${DEFAULT-VALUE}).")
+    int port = BrokerConfig.DEFAULT_TLS_PORT;
 
     @Option(
             names = "--ws-port",
             paramLabel = "N",
-            defaultValue = "8884",
-            description = "Secure WebSocket port, 0 = none (default: 8884).")
-    int wsPort = 8884;
+            description = "Secure WebSocket port, 0 = none (default: ${DEFAULT-VALUE}).")
+    int wsPort = BrokerConfig.DEFAULT_WS_PORT;
 
     @Option(
             names = "--persistence-location",

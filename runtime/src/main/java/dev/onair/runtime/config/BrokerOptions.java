@@ -33,11 +33,7 @@ public final class BrokerOptions extends BrokerConnectionOptions {
                         "File whose first line is the password."));
     }
 
-    @Option(
-            names = "--topic-prefix",
-            paramLabel = "PREFIX",
-            defaultValue = Topics.DEFAULT_PREFIX,
-            description = "Topic prefix (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX", description = "Topic prefix (default: ${DEFAULT-VALUE}).")
     String topicPrefix = Topics.DEFAULT_PREFIX;
 
     /** The broker URL as given, or null. */

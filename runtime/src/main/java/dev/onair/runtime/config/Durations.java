@@ -55,6 +55,22 @@ public final class Durations {
         return d;
     }
 
+    /**
+     * Writes {@code d} in this grammar, largest unit first ({@code 5s}, {@code 1h30m}, {@code 7d}; zero is
+     * {@code 0s}): how a default kept as a {@link Duration} constant shows in help text and reads back unchanged.
+     */
+    public static String format(Duration d) {
+        long[] amounts = {d.toDaysPart(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart(), d.toMillisPart()};
+        String[] units = {"d", "h", "m", "s", "ms"};
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < amounts.length; i++) {
+            if (amounts[i] != 0) {
+                text.append(amounts[i]).append(units[i]);
+            }
+        }
+        return text.isEmpty() ? "0s" : text.toString();
+    }
+
     /** Parses a duration longer than zero. */
     public static Duration parsePositive(String text) {
         return requirePositive(parse(text), "duration '" + text + "'");

@@ -12,24 +12,18 @@ public final class ListenOptions {
     public static final int DEFAULT_PLAIN_PORT = BrokerAddress.DEFAULT_PLAIN_PORT;
     public static final int DEFAULT_WS_PORT = 8884;
 
-    @Option(
-            names = "--tls-port",
-            paramLabel = "N",
-            defaultValue = "" + DEFAULT_TLS_PORT,
-            description = "MQTT over TLS port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tls-port", paramLabel = "N", description = "MQTT over TLS port (default: ${DEFAULT-VALUE}).")
     int tlsPort = DEFAULT_TLS_PORT;
 
     @Option(
             names = "--port",
             paramLabel = "N",
-            defaultValue = "" + DEFAULT_PLAIN_PORT,
             description = "Plain MQTT port, 0 for none (default: ${DEFAULT-VALUE}).")
     int port = DEFAULT_PLAIN_PORT;
 
     @Option(
             names = "--ws-port",
             paramLabel = "N",
-            defaultValue = "" + DEFAULT_WS_PORT,
             description = "MQTT over secure WebSocket port (path /mqtt), 0 for none (default: ${DEFAULT-VALUE}).")
     int wsPort = DEFAULT_WS_PORT;
 

@@ -40,6 +40,18 @@ class DurationsTest {
     }
 
     @Test
+    void format_writesLargestUnitFirst_andReadsBack() {
+        assertThat(Durations.format(Duration.ofSeconds(5))).isEqualTo("5s");
+        assertThat(Durations.format(Duration.ofDays(7))).isEqualTo("7d");
+        assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
+        assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1s500ms");
+        assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
+        for (Duration d : new Duration[] {Duration.ofMillis(500), Duration.ofHours(49), Duration.ofSeconds(3661)}) {
+            assertThat(Durations.parse(Durations.format(d))).isEqualTo(d);
+        }
+    }
+
+    @Test
     void parsePositive_rejectsZero() {
         assertThatThrownBy(() -> Durations.parsePositive("0m")).hasMessageContaining("longer than zero");
         assertThatThrownBy(() -> Durations.parsePositive("PT-5M")).hasMessageContaining("not be negative");
