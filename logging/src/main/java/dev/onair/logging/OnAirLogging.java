@@ -2,11 +2,11 @@ package dev.onair.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 import java.util.LinkedHashMap;
@@ -27,7 +27,9 @@ import java.util.function.UnaryOperator;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_LOW_PRIORITY)
 public final class OnAirLogging extends ContextAwareBase implements Configurator {
 
+    /** What logback.xml's encoder wrote; {@link OneLineLayout} writes it without PatternLayout's classes. */
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
+
     static final String APPENDER = "STDERR";
 
     /** What Logback itself looks for before its default configuration (DefaultJoranConfigurator). */
@@ -59,9 +61,12 @@ public final class OnAirLogging extends ContextAwareBase implements Configurator
         var quiet = new NopStatusListener();
         context.getStatusManager().add(quiet);
 
-        var encoder = new PatternLayoutEncoder();
+        var layout = new OneLineLayout();
+        layout.setContext(context);
+        layout.start();
+        var encoder = new LayoutWrappingEncoder<ILoggingEvent>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         var stderr = new ConsoleAppender<ILoggingEvent>();
         stderr.setContext(context);

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A child JVM with this module's class path (logging, Logback, SLF4J) logs as a node does at start-up: Logback finds
- * {@link OnAirLogging} as a service, never loads its XML configurator (Joran) nor the JDK's XML parser, and a user's
+ * {@link OnAirLogging} as a service, never loads its XML configurator (Joran), the JDK's XML parser nor the pattern
+ * parser (see {@link OneLineLayout}), and a user's
  * own {@code -Dlogback.configurationFile} still wins.
  */
 class OnAirLoggingProcessTest {
@@ -39,6 +40,7 @@ class OnAirLoggingProcessTest {
                         || c.equals("ch.qos.logback.core.joran.spi.JoranException"));
         assertThat(run.loadedClasses())
                 .noneMatch(c -> c.startsWith("ch.qos.logback.core.model.")
+                        || c.startsWith("ch.qos.logback.core.pattern.parser.")
                         || c.startsWith("javax.xml.parsers.")
                         || c.startsWith("org.xml.sax.")
                         || c.startsWith("com.sun.org.apache.xerces."));

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.status.NopStatusListener;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link OnAirLogging} against the logback.xml it replaced (kept as a test resource and read by Joran here): the same
- * appender, pattern, status listener and level of every logger, with and without the variables it reads.
+ * appender, the same bytes written for the same events (its {@link OneLineLayout} against the XML's PatternLayout),
+ * the same status listener and level of every logger, with and without the variables it reads.
  */
 class OnAirLoggingTest {
 
@@ -48,11 +51,13 @@ class OnAirLoggingTest {
         LoggerContext context = ours(Map.of());
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
 
-        var appender = (ConsoleAppender<?>) root.getAppender("STDERR");
+        @SuppressWarnings("unchecked")
+        var appender = (ConsoleAppender<ILoggingEvent>) root.getAppender("STDERR");
         assertThat(appender.isStarted()).isTrue();
         assertThat(appender.getTarget()).isEqualTo("System.err");
-        assertThat(((PatternLayoutEncoder) appender.getEncoder()).getPattern())
-                .isEqualTo("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
+        assertThat(new String(appender.getEncoder()
+                        .encode(event(context, "dev.onair.publisher.PublisherMain", Level.INFO, null))))
+                .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  PublisherMain - started with 3 args\\R");
         assertThat(root.getLevel()).isEqualTo(Level.INFO);
         assertThat(context.getLogger("dev.onair").getLevel()).isEqualTo(Level.INFO);
         assertThat(context.getLogger("io.moquette").getLevel()).isEqualTo(Level.WARN);
@@ -119,7 +124,35 @@ class OnAirLoggingTest {
         return levels;
     }
 
-    /** Each logger's appenders with their target and pattern, and the status listeners. */
+    /** Events as nodes log them, through the appender's encoder: each level, short and root names, causes. */
+    private static String samples(LoggerContext context, ConsoleAppender<?> appender) {
+        @SuppressWarnings("unchecked")
+        var encoder = (Encoder<ILoggingEvent>) appender.getEncoder();
+        var cause = new IllegalStateException("inner", new java.io.IOException("innermost"));
+        var outer = new RuntimeException("outer", cause);
+        outer.addSuppressed(new IllegalArgumentException("suppressed"));
+        var out = new StringBuilder();
+        for (Level level : new Level[] {Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR}) {
+            out.append(new String(encoder.encode(event(context, "dev.onair.display.hat.HatMiniPanel", level, null))));
+        }
+        for (String name : new String[] {"ROOT", "NoDots", "trailing.", "io.netty.channel.DefaultChannelPipeline"}) {
+            out.append(new String(encoder.encode(event(context, name, Level.INFO, null))));
+        }
+        out.append(new String(encoder.encode(event(context, "dev.onair.publisher.Publisher", Level.INFO, outer))));
+        out.append(new String(encoder.encode(event(context, "x", Level.INFO, new Error((String) null)))));
+        return out.toString();
+    }
+
+    static LoggingEvent event(LoggerContext context, String logger, Level level, Throwable thrown) {
+        var e = new LoggingEvent(
+                Logger.class.getName(), context.getLogger(logger), level, "started with {} args", thrown, new Object[] {
+                    3
+                });
+        e.setTimeStamp(1_764_655_200_123L);
+        return e;
+    }
+
+    /** Each logger's appenders with their target and what they write, and the status listeners. */
     private static String describe(LoggerContext context) {
         var out = new StringBuilder();
         for (Logger logger : context.getLoggerList()) {
@@ -133,7 +166,7 @@ class OnAirLoggingTest {
                         .append(' ')
                         .append(console.getTarget())
                         .append(' ')
-                        .append(((PatternLayoutEncoder) console.getEncoder()).getPattern())
+                        .append(samples(context, console))
                         .append(' ')
                         .append(a.isStarted())
                         .append(logger.isAdditive())
