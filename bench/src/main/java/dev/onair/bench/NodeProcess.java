@@ -90,8 +90,8 @@ public final class NodeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
-        // Every node's jar carries the logging module's logback.xml (a jar without one logs at DEBUG, 180 MB per
-        // throughput run, which the benchmark would then measure).
+        // Every node's jar carries the logging module's configuration, OnAirLogging (a jar without one logs at DEBUG,
+        // 180 MB per throughput run, which the benchmark would then measure).
         if (jar != null) {
             command.add("-jar");
             command.add(jar.toString());
