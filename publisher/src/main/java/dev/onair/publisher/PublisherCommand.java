@@ -17,7 +17,6 @@ import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.ConfigOption;
 import dev.onair.runtime.config.Durations;
 import dev.onair.runtime.config.SecretOptions;
-import dev.onair.runtime.config.UserConfig;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.lifecycle.Lifecycle;
 import dev.onair.runtime.mqtt.BrokerSettings;
@@ -28,7 +27,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -42,7 +40,7 @@ import picocli.CommandLine.Option;
         subcommands = {SetupCommand.class, InstallCommand.class, UninstallCommand.class, StatusCommand.class},
         description = "Publish a person's Microsoft Teams presence (read from the Teams client's logs) to the OnAir "
                 + "broker; or poll another PC's /status (--poll), or take PowerShell pushes (--push-ingress).")
-public final class PublisherCommand implements Callable<Integer>, UserConfig {
+public final class PublisherCommand extends PerUserConfigCommand {
     private static final Logger log = LoggerFactory.getLogger(PublisherCommand.class);
 
     @Mixin
@@ -130,22 +128,9 @@ public final class PublisherCommand implements Callable<Integer>, UserConfig {
     @Mixin
     VerboseOption verbose;
 
-    /** Which file was read: --config, else the one setup wrote for this user. */
-    private final PerUserConfig configRead = new PerUserConfig();
-
-    @Override
-    public Path userConfigFile(Map<String, String> env) {
-        return PerUserConfig.file(env);
-    }
-
-    @Override
-    public void configRead(Path file, boolean byDefault) {
-        configRead.read(file, byDefault);
-    }
-
     @Override
     public Integer call() throws Exception {
-        configRead.log(log);
+        logConfigRead(log);
         PublisherConfig cfg =
                 toConfig(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")));
         Lifecycle lifecycle = new Lifecycle().stopOnShutdown();

@@ -9,7 +9,6 @@ import dev.onair.runtime.config.BrokerOptions;
 import dev.onair.runtime.config.ConfigErrors;
 import dev.onair.runtime.config.ConfigOption;
 import dev.onair.runtime.config.StartupException;
-import dev.onair.runtime.config.UserConfig;
 import dev.onair.runtime.config.VerboseOption;
 import dev.onair.runtime.mqtt.BrokerAddress;
 import dev.onair.runtime.mqtt.BrokerSettings;
@@ -17,14 +16,11 @@ import dev.onair.runtime.mqtt.HiveMqConnection;
 import dev.onair.runtime.mqtt.MqttConnection;
 import dev.onair.runtime.mqtt.TlsTrust;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,7 +40,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Override a person's presence: available, busy, do_not_disturb, be_right_back, away, offline, "
                 + "or auto to go back to what Teams says.")
-public final class SetCommand implements Callable<Integer>, UserConfig {
+public final class SetCommand extends PerUserConfigCommand {
     private static final Logger log = LoggerFactory.getLogger(SetCommand.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -72,19 +68,6 @@ public final class SetCommand implements Callable<Integer>, UserConfig {
     @Mixin
     VerboseOption verbose;
 
-    /** Which file was read: --config, else the one setup wrote for this user (as the publisher reads it). */
-    private final PerUserConfig configRead = new PerUserConfig();
-
-    @Override
-    public Path userConfigFile(Map<String, String> env) {
-        return PerUserConfig.file(env);
-    }
-
-    @Override
-    public void configRead(Path file, boolean byDefault) {
-        configRead.read(file, byDefault);
-    }
-
     @Override
     public Integer call() throws Exception {
         ConfigErrors errors = new ConfigErrors();
@@ -92,7 +75,7 @@ public final class SetCommand implements Callable<Integer>, UserConfig {
         if (person == null || person.isBlank()) {
             errors.add("--person: required, e.g. --person alice (or ONAIR_PERSON)");
         }
-        configRead.log(log);
+        logConfigRead(log);
         BrokerSettings settings = passwordStore.apply(errors, broker.settings(errors, null));
         Topics topics =
                 errors.check("--topic-prefix", () -> new Topics(broker.topicPrefix(), Topics.DEFAULT_DISCOVERY_PREFIX));
