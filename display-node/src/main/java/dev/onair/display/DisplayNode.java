@@ -136,12 +136,14 @@ public final class DisplayNode implements Component {
         }));
         mqtt.publishRetained(topics.displayState(config.id()), light.state().toJson());
 
-        // History before the broker connection: the retained presences that arrive first are history too.
+        // History before the broker connection: the retained presences that arrive first are history too. The
+        // connection before the dashboard: it connects in the background while Jetty starts (about a second on a Pi),
+        // so the panel shows the retained state that much sooner (issue 17, "up in a second").
         parts = new Lifecycle(name()).add(render);
         if (history != null) {
             parts.add(history);
         }
-        parts.add(dashboard).add(mqtt);
+        parts.add(mqtt).add(dashboard);
         parts.start();
         log.info("Display '{}' started", config.id());
     }
