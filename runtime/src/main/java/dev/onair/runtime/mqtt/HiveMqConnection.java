@@ -3,7 +3,6 @@ package dev.onair.runtime.mqtt;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import dev.onair.protocol.Availability;
@@ -92,7 +91,7 @@ public final class HiveMqConnection implements MqttConnection {
                 .addConnectedListener(context -> connected())
                 .addDisconnectedListener(this::disconnected)
                 .buildAsync();
-        log.info("Connecting to {} as {} (client id {})", address, userForLog(), clientId);
+        log.info("Connecting to {} as {} (client id {})", address, ConnectionTrouble.user(settings), clientId);
         client.connectWith().cleanStart(true).keepAlive(30).send().whenComplete((ack, error) -> {
             // Failures are reported by the disconnected listener, which also schedules the retry.
         });
@@ -275,7 +274,7 @@ public final class HiveMqConnection implements MqttConnection {
             return;
         }
         Throwable cause = context.getCause();
-        String why = describe(cause);
+        String why = ConnectionTrouble.describe(cause, settings);
         int attempt = failures.incrementAndGet();
         if (wasConnected) {
             log.warn("Lost the broker at {}: {}; reconnecting", settings.address(), why);
@@ -289,25 +288,5 @@ public final class HiveMqConnection implements MqttConnection {
         } else {
             log.debug("Broker still unreachable (attempt {}): {}", attempt, why);
         }
-    }
-
-    private String describe(Throwable cause) {
-        if (cause instanceof Mqtt5ConnAckException connAck) {
-            return "the broker refused the connection ("
-                    + connAck.getMqttMessage().getReasonCode() + ") for user " + userForLog()
-                    + "; check the user name and password";
-        }
-        if (cause == null) {
-            return "disconnected";
-        }
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == cause ? cause.toString() : cause.getMessage() + " (" + root + ")";
-    }
-
-    private String userForLog() {
-        return settings.user() == null ? "anonymous" : "user '" + settings.user() + "'";
     }
 }
